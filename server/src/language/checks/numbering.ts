@@ -1,0 +1,105 @@
+import type { AgendaItem } from '../syntax/ast';
+import type { TextEdit } from '../types';
+import type { Check } from './context';
+
+/** `numbering/*`: § numbers run one by one without gaps, repeats or steps back. */
+export const numberingCheck: Check = ({ model, report }) => {
+  const items = model.ast.items.filter((i) => i.value !== undefined && i.number);
+  const renumber = renumberEdits(model.ast.items);
+  const fixes = renumber.length
+    ? [
+        {
+          title: { sv: 'Numrera om alla punkter', en: 'Renumber all items' },
+          edits: renumber,
+          preferred: true,
+        },
+      ]
+    : undefined;
+  const seen = new Map<string, AgendaItem>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const id = `${item.value}${item.suffix?.text ?? ''}`;
+    const label = `§ ${item.value}${item.suffix ? ' ' + item.suffix.text : ''}`;
+    const range = item.suffix
+      ? { start: item.number!.range.start, end: item.suffix.range.end }
+      : item.number!.range;
+    const earlier = seen.get(id);
+    if (earlier) {
+      report({
+        code: 'numbering/duplicate',
+        range,
+        message: {
+          sv: `${label} finns redan på rad ${earlier.mark.start.line + 1}. Varje punkt ska ha ett eget nummer.`,
+          en: `${label} is already used on line ${earlier.mark.start.line + 1}. Every item needs its own number.`,
+        },
+        related: [
+          { range: earlier.mark, message: { sv: `Första ${label}`, en: `First ${label}` } },
+        ],
+        fixes,
+      });
+    } else if (i > 0) {
+      const prev = items[i - 1];
+      const p = prev.value!;
+      const n = item.value!;
+      const prevLabel = `§ ${p}${prev.suffix ? ' ' + prev.suffix.text : ''}`;
+      const suffixBack =
+        n === p && prev.suffix && (!item.suffix || item.suffix.text < prev.suffix.text);
+      if (n < p || suffixBack) {
+        report({
+          code: 'numbering/order',
+          range,
+          message: {
+            sv: `${label} kommer efter ${prevLabel}. Punkterna ska vara numrerade i stigande ordning.`,
+            en: `${label} follows ${prevLabel}. Items must be numbered in increasing order.`,
+          },
+          related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
+          fixes,
+        });
+      } else if (n > p + 1 || (n === p + 1 && item.suffix)) {
+        const expected = item.suffix ? `§ ${p} ${item.suffix.text}` : `§ ${p + 1}`;
+        report({
+          code: 'numbering/gap',
+          range,
+          message: {
+            sv: `${label} följer på ${prevLabel}; ${expected} saknas. Numrera om eller lägg till den saknade punkten.`,
+            en: `${label} follows ${prevLabel}; ${expected} is missing. Renumber or add the missing item.`,
+          },
+          related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
+          fixes,
+        });
+      }
+    }
+    if (!earlier) seen.set(id, item);
+  }
+  for (const item of model.ast.items) {
+    if (item.title) continue;
+    report({
+      code: 'numbering/empty-title',
+      range: item.mark,
+      message: {
+        sv: `${item.value !== undefined ? `§ ${item.value}` : '§'} saknar rubrik. Skriv vad punkten handlar om efter numret.`,
+        en: `${item.value !== undefined ? `§ ${item.value}` : '§'} has no title. Write what the item is about after the number.`,
+      },
+    });
+  }
+};
+
+/**
+ * Edits that renumber every item consecutively from the first item's number (or `from`),
+ * turning inserted `§ 17 a` items into whole numbers.
+ */
+export function renumberEdits(
+  items: readonly AgendaItem[],
+  from?: number,
+  startIndex = 0,
+): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let next = from ?? items.find((i) => i.value !== undefined)?.value ?? 1;
+  for (const item of items.slice(startIndex)) {
+    const wanted = `§ ${next}`;
+    const current = `§ ${item.value ?? ''}${item.suffix ? ' ' + item.suffix.text : ''}`;
+    if (current !== wanted || !item.number) edits.push({ range: item.mark, newText: wanted });
+    next++;
+  }
+  return edits;
+}

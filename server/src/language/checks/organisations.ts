@@ -1,0 +1,60 @@
+import { matchMunicipality, nearestMunicipalities } from '../municipalities';
+import { nameKey } from '../text';
+import type { Check } from './context';
+
+/** `municipality/*`: every organisation is a municipality in its official form, or configured. */
+export const organisationCheck: Check = ({ model, config, report }) => {
+  const configured = new Set(config.organisations.map(nameKey));
+  for (const mention of model.organisations) {
+    const { span, where } = mention;
+    if (configured.has(nameKey(span.text))) continue;
+    const match = matchMunicipality(span.text);
+    if (match.kind === 'municipality') continue;
+    if (match.kind === 'misspelt-form') {
+      report({
+        code: 'municipality/form',
+        range: span.range,
+        message: {
+          sv: `"${span.text}" är inte kommunens namn. Det officiella namnet är ${match.expected}.`,
+          en: `"${span.text}" is not the municipality's name. The official form is ${match.expected}.`,
+        },
+        fixes: [
+          {
+            title: { sv: `Ersätt med ${match.expected}`, en: `Replace with ${match.expected}` },
+            edits: [{ range: span.range, newText: match.expected }],
+            preferred: true,
+          },
+        ],
+      });
+      continue;
+    }
+    const nearest = nearestMunicipalities(span.text, 3);
+    // A round-table bullet's label is only an organisation when it is close to one; "- Obs: …"
+    // is ordinary text and must not be reported.
+    if (where === 'roundTable' && nearest.length === 0) continue;
+    const list = nearest.map((m) => m.name).join(', ');
+    const closest = nearestMunicipalities(span.text, 3, { withinBound: false })
+      .map((m) => m.name)
+      .join(', ');
+    report({
+      code: 'municipality/unknown',
+      range: span.range,
+      message: nearest.length
+        ? {
+            sv: `"${span.text}" är ingen kommun. Menade du ${list}? Är det en annan organisation, lägg till den under "organisations" i .protokoll.json.`,
+            en: `"${span.text}" is not a municipality. Did you mean ${list}? If it is another organisation, add it to "organisations" in .protokoll.json.`,
+          }
+        : {
+            sv: `"${span.text}" är varken en kommun eller en organisation i konfigurationen (närmaste kommuner: ${closest}). Kontrollera stavningen eller lägg till namnet under "organisations" i .protokoll.json.`,
+            en: `"${span.text}" is neither a municipality nor a configured organisation (nearest municipalities: ${closest}). Check the spelling or add the name to "organisations" in .protokoll.json.`,
+          },
+      fixes: nearest.map((m, i) => ({
+        title: { sv: `Ersätt med ${m.name}`, en: `Replace with ${m.name}` },
+        edits: [
+          { range: span.range, newText: /kommun|stad/i.test(span.text) ? m.official : m.name },
+        ],
+        preferred: i === 0 && nearest.length === 1,
+      })),
+    });
+  }
+};

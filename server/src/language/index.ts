@@ -1,0 +1,168 @@
+/**
+ * The Protokoll language service: everything the editor, the language server and the CLI know
+ * about `.protokoll` documents, as plain functions over text. No editor, no LSP connection, no
+ * file system.
+ */
+import { CHECKS } from './checks/registry';
+import type { Finding } from './checks/context';
+import { DIAGNOSTIC_CODES } from './codes';
+import { DEFAULT_CONFIG, type ProtokollConfig } from './config';
+import { formatText, minimalEdit } from './features/formatting';
+import { buildModel, type MeetingModel } from './model';
+import type { ProtokollAst } from './syntax/ast';
+import { buildAst } from './syntax/build';
+import type { ProtokollTextDocument } from './textDocument';
+import {
+  Severity,
+  type Position,
+  type ProtokollDiagnostic,
+  type Range,
+  type TextEdit,
+} from './types';
+
+export * from './types';
+export * from './textDocument';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
+export {
+  DEFAULT_CONFIG,
+  mergeConfig,
+  readConfig,
+  type ConfigProblem,
+  type Locale,
+  type ProtokollConfig,
+} from './config';
+export type { ProtokollAst } from './syntax/ast';
+export type { MeetingModel } from './model';
+
+/** A parsed document: AST and meeting model, computed once per document version. */
+export interface ParsedDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly ast: ProtokollAst;
+  readonly model: MeetingModel;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+const SEVERITY: Record<string, Severity> = {
+  error: Severity.Error,
+  warning: Severity.Warning,
+  information: Severity.Information,
+  hint: Severity.Hint,
+};
+
+export interface ProtokollServiceOptions {
+  /** How many parsed documents to keep (least recently used are dropped). Default 50. */
+  readonly cacheSize?: number;
+}
+
+/** Creates a language service. One per process is enough; it caches parses by URI and version. */
+export function createProtokollService(options: ProtokollServiceOptions = {}) {
+  const cacheSize = options.cacheSize ?? 50;
+  const cache = new Map<string, ParsedDocument>();
+
+  function parse(doc: ProtokollTextDocument): ParsedDocument {
+    const text = doc.getText();
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.text === text) {
+      cache.delete(doc.uri);
+      cache.set(doc.uri, cached);
+      return cached;
+    }
+    const ast = buildAst(text);
+    const parsed: ParsedDocument = {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      ast,
+      model: buildModel(ast),
+      positionAt: (offset) => positionAt(ast.lineStarts, text, offset),
+      offsetAt: (position) => offsetAt(ast.lineStarts, text, position),
+    };
+    cache.delete(doc.uri);
+    cache.set(doc.uri, parsed);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return parsed;
+  }
+
+  function getDiagnostics(
+    doc: ProtokollTextDocument,
+    config: ProtokollConfig = DEFAULT_CONFIG,
+  ): ProtokollDiagnostic[] {
+    const parsed = parse(doc);
+    const findings: Finding[] = [];
+    const ctx = {
+      model: parsed.model,
+      config,
+      text: parsed.text,
+      report: (f: Finding) => findings.push(f),
+    };
+    for (const check of CHECKS) check(ctx);
+    const out: ProtokollDiagnostic[] = [];
+    const pick = (m: { sv: string; en: string }) => m[config.locale];
+    for (const f of findings) {
+      const setting = config.severity[f.code] ?? DIAGNOSTIC_CODES[f.code];
+      if (setting === 'off') continue;
+      out.push({
+        range: f.range,
+        severity: SEVERITY[setting],
+        code: f.code,
+        message: pick(f.message),
+        source: 'protokoll',
+        related: f.related?.map((r) => ({ range: r.range, message: pick(r.message) })),
+        tags: f.tags,
+        fixes: f.fixes?.map((x) => ({
+          title: pick(x.title),
+          edits: x.edits,
+          preferred: x.preferred,
+        })),
+      });
+    }
+    return out;
+  }
+
+  /** Edits that format the document, or only the lines of `range`. */
+  function format(doc: ProtokollTextDocument, range?: Range): TextEdit[] {
+    const parsed = parse(doc);
+    const lines = range ? { start: range.start.line, end: range.end.line } : undefined;
+    return minimalEdit(parsed.text, formatText(parsed.text, parsed.ast, lines), parsed.positionAt);
+  }
+
+  return {
+    parse,
+    getDiagnostics,
+    format,
+    /** The formatted text of a whole document. */
+    formatText: (doc: ProtokollTextDocument): string => {
+      const parsed = parse(doc);
+      return formatText(parsed.text, parsed.ast);
+    },
+    /** Forgets a closed document. */
+    close: (uri: string): void => void cache.delete(uri),
+  };
+}
+
+export type ProtokollService = ReturnType<typeof createProtokollService>;
+
+function positionAt(lineStarts: readonly number[], text: string, offset: number): Position {
+  offset = Math.max(0, Math.min(offset, text.length));
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+function offsetAt(lineStarts: readonly number[], text: string, position: Position): number {
+  if (position.line >= lineStarts.length) return text.length;
+  if (position.line < 0) return 0;
+  const start = lineStarts[position.line];
+  const next = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
+  let end = next;
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return Math.min(start + Math.max(0, position.character), end);
+}

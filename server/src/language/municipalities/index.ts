@@ -1,0 +1,311 @@
+/*
+ * Municipality names: normalisation, exact matching, suggestions and completion ranking.
+ *
+ * Pure module (no fs, vscode or node imports); the lookup maps are built once at load.
+ *
+ * Matching rules (matchMunicipality):
+ * - Comparison is on normalizeName: NFC, lower-case, trimmed, inner whitespace collapsed. So NFC
+ *   and NFD `å` are equal, and `Vara Kommun`, `VARA KOMMUN` and `Göteborgs stad` are simply the
+ *   official forms (case is not a form error).
+ * - Accepted forms: the short name (`Gullspång`), the official form (`Gullspångs kommun`,
+ *   `Stockholms stad`, `Region Gotland`) and the legal form (`Stockholms kommun`,
+ *   `Gotlands kommun`). When official and legal coincide the form is reported as 'official'.
+ * - Misspelt form: the name ends in `kommun`/`stad` (optionally followed by a genitive `s`:
+ *   `Vara kommuns`), and what precedes it (separated by spaces, a hyphen or nothing:
+ *   `Tidaholmskommun`) is exactly a short name, a short name plus genitive `s`, or the stem of an
+ *   official/legal form (`Falu stad` → Falun). Every such name that is not an accepted form is
+ *   'misspelt-form' with `expected` = the official form: `Tidaholm kommun` → `Tidaholms kommun`,
+ *   `Stockholm stad` and `Stockholm kommun` → `Stockholms stad`, `Gotland kommun` →
+ *   `Region Gotland`, `Tidaholms stad` → `Tidaholms kommun`.
+ * - The name part must be exact apart from case/normalisation: `Gotene kommun` (missing
+ *   diacritics) and `Tidaholms` (genitive without `kommun`) are 'unknown'; nearestMunicipalities
+ *   suggests the right name for those.
+ * - `Region X` is only accepted for Gotland (`Region Skåne` is a county, not a municipality).
+ *
+ * Suggestions (nearestMunicipalities): optimal-string-alignment Damerau–Levenshtein distance on
+ * folded names (diacritics removed, hyphens as spaces), comparing the query as written and with
+ * a `kommun`/`stad` suffix, a `Region ` prefix or a trailing genitive `s` removed, against each
+ * short name. A candidate is kept when distance ≤ max(2, ⌊max(|query|, |name|) / 3⌋), i.e. up
+ * to a third of the characters may be wrong; `Gulspång` → Gullspång, but `Kommunalförbundet`
+ * has no municipality that close and gets []. Ties are broken by Swedish alphabetical order.
+ *
+ * Completion ranking (rankMunicipalities), higher score first, then alphabetical:
+ *   100 exact short name · 95 exact folded short name · 90 prefix of the short name as typed
+ *   (diacritics significant: `Göt`) · 85 folded prefix (`got`, `gote`) · 80 prefix of a later
+ *   word of the name or of the official/legal form (`Väsby`, `Region G`, `Tidaholms k`) ·
+ *   31–40 folded prefix within edit distance 1 (queries of 3+ characters: `Gota` → Götene),
+ *   21–30 within distance 2 (queries of 6+ characters), less the full-name distance (max 8)
+ *   and 1 more if the first letter differs · 1–20 the query's characters appear in order in
+ *   the name, starting at a word start, fewer skipped characters scoring higher. Other names
+ *   are left out; the empty query returns every municipality with score 0, alphabetically.
+ */
+import { MUNICIPALITIES, type Municipality } from './data.generated.js';
+
+export { MUNICIPALITIES, type Municipality };
+
+/** The result of matching an organisation name against the municipalities. */
+export type OrganisationMatch =
+  | { kind: 'municipality'; municipality: Municipality; form: 'short' | 'official' | 'legal' }
+  | { kind: 'misspelt-form'; municipality: Municipality; expected: string }
+  | { kind: 'unknown' };
+
+/**
+ * Canonical comparison key: NFC, lower-case (locale-independent), trimmed, with runs of inner
+ * whitespace collapsed to one space.
+ */
+export function normalizeName(s: string): string {
+  return s.normalize('NFC').toLowerCase().trim().replace(/\s+/g, ' ');
+}
+
+// Letters that do not decompose into base letter + combining mark under NFD.
+const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+};
+
+/**
+ * normalizeName, then diacritics removed (å/ä → a, ö/ø → o, é → e, ü → u, æ → ae, …), for
+ * tolerant matching: `foldDiacritics('Götene') === 'gotene'`.
+ */
+export function foldDiacritics(s: string): string {
+  return normalizeName(s)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[øæœßđðłıþ]/g, (c) => SPECIAL_FOLDS[c] ?? c)
+    .normalize('NFC');
+}
+
+// Folded key for fuzzy comparison: hyphens count as spaces (`Upplands Bro` ≈ `Upplands-Bro`).
+function fuzzyKey(s: string): string {
+  return foldDiacritics(s).replace(/\s*-\s*/g, ' ');
+}
+
+type ExactEntry = { municipality: Municipality; form: 'short' | 'official' | 'legal' };
+
+// Name split into "<base><separator>kommun|stad[s]"; the base is checked against BASE_MAP.
+const LONG_FORM = /^(.*[^\s-])[\s-]*(?:kommun|stad)s?$/;
+const REGION_PREFIX = /^region /;
+
+interface Indexed {
+  readonly municipality: Municipality;
+  // Position in Swedish alphabetical order, for tie-breaking.
+  readonly order: number;
+  readonly short: string;
+  readonly folded: string;
+  readonly foldedLong: readonly string[];
+  // Folded tails of the short name from its second, third… word on (`vasby`).
+  readonly laterWords: readonly string[];
+}
+
+const COLLATOR = new Intl.Collator('sv');
+const EXACT_MAP = new Map<string, ExactEntry>();
+const BASE_MAP = new Map<string, Municipality>();
+const BY_CODE = new Map<string, Municipality>();
+const INDEXED: readonly Indexed[] = buildIndex();
+
+function buildIndex(): Indexed[] {
+  const setIfAbsent = <V>(map: Map<string, V>, key: string, value: V): void => {
+    if (!map.has(key)) map.set(key, value);
+  };
+  for (const m of MUNICIPALITIES) {
+    BY_CODE.set(m.code, m);
+    // Official before legal, so a form that is both reports 'official'.
+    setIfAbsent(EXACT_MAP, normalizeName(m.name), { municipality: m, form: 'short' });
+    setIfAbsent(EXACT_MAP, normalizeName(m.official), { municipality: m, form: 'official' });
+    setIfAbsent(EXACT_MAP, normalizeName(m.legal), { municipality: m, form: 'legal' });
+    const short = normalizeName(m.name);
+    setIfAbsent(BASE_MAP, short, m);
+    setIfAbsent(BASE_MAP, `${short}s`, m);
+    for (const long of [m.official, m.legal]) {
+      const base = LONG_FORM.exec(normalizeName(long).replace(REGION_PREFIX, ''))?.[1];
+      setIfAbsent(BASE_MAP, base ?? normalizeName(long).replace(REGION_PREFIX, ''), m);
+    }
+  }
+  const sorted = [...MUNICIPALITIES].sort((a, b) => COLLATOR.compare(a.name, b.name));
+  return sorted.map((m, order) => {
+    const foldedLong = [...new Set([fuzzyKey(m.official), fuzzyKey(m.legal)])];
+    // Only the name's own words: `kommun`/`stad` would make every municipality match `kom`.
+    const words = fuzzyKey(m.name).split(' ');
+    const laterWords = words.slice(1).map((_, i) => words.slice(i + 1).join(' '));
+    return {
+      municipality: m,
+      order,
+      short: normalizeName(m.name).replace(/\s*-\s*/g, ' '),
+      folded: fuzzyKey(m.name),
+      foldedLong,
+      laterWords,
+    };
+  });
+}
+
+/**
+ * Classifies an organisation name: an accepted municipality form, a misspelt long form (with
+ * the official form to use instead), or unknown. O(1) map lookups after normalisation.
+ */
+export function matchMunicipality(name: string): OrganisationMatch {
+  const key = normalizeName(name);
+  const exact = EXACT_MAP.get(key);
+  if (exact !== undefined) {
+    return { kind: 'municipality', municipality: exact.municipality, form: exact.form };
+  }
+  const base = LONG_FORM.exec(key)?.[1];
+  if (base !== undefined) {
+    const municipality = BASE_MAP.get(base);
+    if (municipality !== undefined) {
+      return { kind: 'misspelt-form', municipality, expected: municipality.official };
+    }
+  }
+  return { kind: 'unknown' };
+}
+
+/** The municipality a name refers to in any accepted or misspelt form, else undefined. */
+export function findMunicipality(name: string): Municipality | undefined {
+  const match = matchMunicipality(name);
+  return match.kind === 'unknown' ? undefined : match.municipality;
+}
+
+/** The municipality with the given 4-digit SCB code (`'1498'`), else undefined. */
+export function municipalityByCode(code: string): Municipality | undefined {
+  return BY_CODE.get(code);
+}
+
+// Optimal string alignment (restricted Damerau–Levenshtein) distance. With `prefix`, the
+// distance from `a` to the closest prefix of `b`.
+function editDistance(a: string, b: string, prefix = false): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      cur[j] = d;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prefix ? Math.min(...prev) : prev[n];
+}
+
+// The folded query, and variants without a long-form suffix, `Region ` prefix or genitive `s`.
+function queryVariants(name: string): string[] {
+  const key = fuzzyKey(name);
+  const variants = new Set<string>([key]);
+  const unprefixed = key.replace(REGION_PREFIX, '');
+  variants.add(unprefixed);
+  const base = LONG_FORM.exec(unprefixed)?.[1];
+  if (base !== undefined) variants.add(base);
+  for (const v of [...variants]) {
+    if (v.length > 2 && v.endsWith('s')) variants.add(v.slice(0, -1));
+  }
+  return [...variants].filter((v) => v.length > 0);
+}
+
+/**
+ * Up to `limit` municipalities nearest to `name` by edit distance on folded names (also trying
+ * the name without `kommun`/`stad`, `Region ` or a genitive `s`), nearest first, ties in
+ * Swedish alphabetical order. Only candidates within max(2, ⌊longer length / 3⌋) edits are
+ * returned, so a name unlike any municipality gives [].
+ */
+export function nearestMunicipalities(
+  name: string,
+  limit = 3,
+  { withinBound = true }: { withinBound?: boolean } = {},
+): Municipality[] {
+  if (limit <= 0) return [];
+  const variants = queryVariants(name);
+  const scored: { entry: Indexed; distance: number }[] = [];
+  for (const entry of INDEXED) {
+    let best = Infinity;
+    for (const v of variants) {
+      const bound = withinBound
+        ? Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3))
+        : Infinity;
+      if (Math.abs(v.length - entry.folded.length) > bound) continue;
+      const d = editDistance(v, entry.folded);
+      if (d <= bound && d < best) best = d;
+    }
+    if (best !== Infinity) scored.push({ entry, distance: best });
+  }
+  scored.sort((a, b) => a.distance - b.distance || a.entry.order - b.entry.order);
+  return scored.slice(0, limit).map((s) => s.entry.municipality);
+}
+
+// Score of `entry` for the query (folded `q`, normalised `typed`); 0 means no match.
+function rankScore(entry: Indexed, q: string, typed: string): number {
+  if (typed === entry.short) return 100;
+  if (q === entry.folded) return 95;
+  if (entry.short.startsWith(typed)) return 90;
+  if (entry.folded.startsWith(q)) return 85;
+  if (
+    entry.foldedLong.some((l) => l.startsWith(q)) ||
+    entry.laterWords.some((w) => w.startsWith(q))
+  ) {
+    return 80;
+  }
+  if (q.length >= 3) {
+    const d = editDistance(q, entry.folded, true);
+    if (d <= 1 || (d <= 2 && q.length >= 6)) {
+      // Within the tier, the closer whole name wins, and a matching first letter (typos rarely
+      // hit the first letter: `Gota` means Götene more likely than Motala).
+      const firstLetter = q[0] === entry.folded[0] ? 0 : 1;
+      return 50 - 10 * d - Math.min(8, editDistance(q, entry.folded)) - firstLetter;
+    }
+  }
+  if (q.length >= 2) {
+    const skipped = subsequenceSkips(q, entry.folded);
+    if (skipped !== undefined) return Math.max(1, 20 - skipped);
+  }
+  return 0;
+}
+
+// Characters of `name` skipped when `q` is matched as a subsequence starting at a word start
+// (the best such start), or undefined if there is none.
+function subsequenceSkips(q: string, name: string): number | undefined {
+  let best: number | undefined;
+  for (let start = 0; start < name.length; start++) {
+    if ((start > 0 && name[start - 1] !== ' ') || name[start] !== q[0]) continue;
+    let i = 0;
+    let j = start;
+    let skipped = 0;
+    while (i < q.length && j < name.length) {
+      if (q[i] === name[j]) i++;
+      else skipped++;
+      j++;
+    }
+    if (i === q.length && (best === undefined || skipped < best)) best = skipped;
+  }
+  return best;
+}
+
+/**
+ * Municipalities ranked for completion of `query`, best first (ties alphabetical): exact and
+ * prefix matches on the short name (folded, so `gote` finds Götene), word and long-form
+ * prefixes, then prefixes within one or two edits (`Gota` → Götene), then in-order character
+ * matches. Non-matching names are omitted; the empty query returns all, alphabetically, score 0.
+ */
+export function rankMunicipalities(query: string): { municipality: Municipality; score: number }[] {
+  const typed = normalizeName(query).replace(/\s*-\s*/g, ' ');
+  const q = fuzzyKey(query);
+  if (q === '') return INDEXED.map((entry) => ({ municipality: entry.municipality, score: 0 }));
+  const ranked: { entry: Indexed; score: number }[] = [];
+  for (const entry of INDEXED) {
+    const score = rankScore(entry, q, typed);
+    if (score > 0) ranked.push({ entry, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
+  return ranked.map((r) => ({ municipality: r.entry.municipality, score: r.score }));
+}

@@ -1,0 +1,131 @@
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { KEYWORDS } from './keywords';
+
+/*
+ * Two lexer modes: at the start of a line the keywords, marks and list markers are recognised;
+ * after the first token of a line only text and the punctuation the line grammars need.
+ * Keywords therefore only count at line start ("Beslut:" in mid-sentence is plain text).
+ */
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+const NewlineInLine = createToken({
+  name: 'NewlineInLine',
+  pattern: /\r\n|\r|\n/,
+  line_breaks: true,
+  pop_mode: true,
+  categories: [Newline],
+});
+const Indent = createToken({ name: 'Indent', pattern: /[ \t\uFEFF]+/, group: Lexer.SKIPPED });
+const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+
+export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/ });
+export const TitleMark = createToken({ name: 'TitleMark', pattern: /#/, push_mode: 'line' });
+export const ItemMark = createToken({
+  name: 'ItemMark',
+  pattern: /§[ \t]*\d*\.?/,
+  push_mode: 'line',
+});
+
+function keywordPattern(): RegExp {
+  const spellings = Object.values(KEYWORDS)
+    .flat()
+    .flatMap((s) => [s, s.normalize('NFD')])
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/ /g, '[ \\t]+'));
+  return new RegExp(`(?:${[...new Set(spellings)].join('|')})[ \\t]*:`, 'i');
+}
+
+export const Keyword = createToken({
+  name: 'Keyword',
+  pattern: keywordPattern(),
+  push_mode: 'line',
+  start_chars_hint: [
+    ...new Set(
+      Object.values(KEYWORDS)
+        .flat()
+        .flatMap((s) => [s[0], s[0].toLowerCase(), s[0].toUpperCase()]),
+    ),
+  ],
+});
+export const Bullet = createToken({
+  name: 'Bullet',
+  pattern: /[-•*][ \t]+|[-•](?![^\r\n])/,
+  start_chars_hint: ['-', '•', '*'],
+  push_mode: 'line',
+});
+
+export const Text = createToken({ name: 'Text', pattern: /[^\r\n,():@ \t][^\r\n,():@]*/ });
+const LineStartText = createToken({
+  name: 'LineStartText',
+  pattern: /[^\r\n \t][^\r\n,():@]*/,
+  categories: [Text],
+  push_mode: 'line',
+});
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const At = createToken({ name: 'At', pattern: /@/ });
+
+export const allTokens: TokenType[] = [
+  Newline,
+  NewlineInLine,
+  Indent,
+  Blank,
+  Comment,
+  TitleMark,
+  ItemMark,
+  Keyword,
+  Bullet,
+  Text,
+  LineStartText,
+  Comma,
+  LParen,
+  RParen,
+  Colon,
+  At,
+];
+
+const lexer = new Lexer(
+  {
+    modes: {
+      start: [Newline, Indent, Comment, TitleMark, ItemMark, Keyword, Bullet, LineStartText],
+      line: [NewlineInLine, Blank, Comma, LParen, RParen, Colon, At, Text],
+    },
+    defaultMode: 'start',
+  },
+  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+);
+
+/** The tokens of one source line, without its line break. */
+export interface LexedLine {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: IToken[];
+}
+
+/**
+ * Splits the text into lines and tokenises them. Every character is covered by some token
+ * pattern, so the lexer never reports errors; the per-line grouping is what makes one bad line
+ * unable to hide the next.
+ */
+export function lex(text: string): { lines: LexedLine[]; lineStarts: number[] } {
+  const { tokens } = lexer.tokenize(text);
+  const lines: LexedLine[] = [];
+  const lineStarts: number[] = [0];
+  let current: IToken[] = [];
+  let start = 0;
+  for (const token of tokens) {
+    if (token.tokenType === Newline || token.tokenType === NewlineInLine) {
+      lines.push({ line: lines.length, start, end: token.startOffset, tokens: current });
+      start = token.startOffset + token.image.length;
+      lineStarts.push(start);
+      current = [];
+    } else {
+      current.push(token);
+    }
+  }
+  lines.push({ line: lines.length, start, end: text.length, tokens: current });
+  return { lines, lineStarts };
+}
