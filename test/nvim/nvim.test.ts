@@ -121,7 +121,12 @@ async function runNvim(text: string, completionAt?: { line: number; character?: 
     const lines = stdout.split(/\r?\n/);
     const failure = lines.find(line => line.startsWith('FAIL: '));
     if (code !== 0 || failure || !lines.includes('OK')) {
-      throw new Error(`nvim exited ${code}: ${failure ?? 'no OK line'}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+      // The server's own stderr only reaches Neovim's LSP log.
+      const lspLog = path.join(home, '.cache', 'nvim', 'lsp.log');
+      const serverLog = fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').split('\n').slice(-30).join('\n') : '';
+      throw new Error(
+        `nvim exited ${code}: ${failure ?? 'no OK line'}\n--- stdout\n${stdout}\n--- stderr\n${stderr}\n--- lsp.log\n${serverLog}`,
+      );
     }
     return { diagnostics: lines.flatMap(parseDiagnostic), completions: lines.flatMap(parseCompletion), stdout };
   } finally {
