@@ -9,6 +9,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's UMD entry hides its requires from esbuild; its ES module entry bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { repoRoot, startCodeServer, type CodeServer } from './codeServer';
 import { waitFor } from './process';
 
@@ -87,29 +87,12 @@ export async function openWorkbench(page: Page, url: string, timeoutMs = 60_000)
 }
 
 /** Opens a file of the workspace through Quick Open (Ctrl+P) and waits for its editor tab. */
-export async function quickOpen(page: Page, fileName: string, timeoutMs = 30_000): Promise<void> {
-  // The file index may not be ready on the first try: retry until the row shows.
-  await waitFor(
-    async () => {
-      await closeQuickInput(page);
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(fileName);
-      const row = page
-        .locator(`.quick-input-list .monaco-list-row[aria-label*="${cssString(fileName)}"]`)
-        .first();
-      try {
-        await row.waitFor({ timeout: 3_000 });
-      } catch {
-        return false;
-      }
-      await page.keyboard.press('Enter');
-      return true;
-    },
-    timeoutMs,
-    `Quick Open to list ${fileName}`,
-  );
+export async function quickOpen(page: Page, fileName: string, timeoutMs = 60_000): Promise<void> {
+  const row = page
+    .locator(`.quick-input-list .monaco-list-row[aria-label*="${cssString(fileName)}"]`)
+    .first();
+  await pick(page, 'Control+P', fileName, row, timeoutMs, `Quick Open to list ${fileName}`);
+  await page.keyboard.press('Enter');
   await page.waitForSelector(`.tabs-container .tab[aria-label*="${cssString(fileName)}"]`, {
     timeout: timeoutMs,
   });
@@ -117,28 +100,53 @@ export async function quickOpen(page: Page, fileName: string, timeoutMs = 30_000
 }
 
 /** Runs a command by its palette title (e.g. 'Protokoll: Open Preview'). */
-export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: title }) })
+    .first();
+  await pick(page, 'F1', `>${title}`, row, timeoutMs, `the command palette to list "${title}"`);
+  await row.click();
+}
+
+/**
+ * Opens the quick input with `key`, types `text` and waits for `row`. A busy machine can take
+ * long to answer (file search runs rg on the server), so it waits patiently instead of reopening
+ * the widget, which would restart the search. It presses `key` again only while the widget is
+ * not open (keybindings not ready yet, focus taken away) and retypes the text every few seconds,
+ * for results computed before the file index or an extension's commands were there.
+ */
+async function pick(
+  page: Page,
+  key: string,
+  text: string,
+  row: Locator,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  let pressed = 0;
+  let typed = 0;
   await waitFor(
     async () => {
-      await closeQuickInput(page);
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(`>${title}`);
-      const row = page
-        .locator('.quick-input-list .monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: title }) })
-        .first();
-      try {
-        await row.waitFor({ timeout: 3_000 });
-      } catch {
-        return false; // commands contributed by an extension appear once it is registered
+      if (await row.isVisible()) return true;
+      const now = Date.now();
+      if (!(await input.isVisible())) {
+        if (now - pressed > 3_000) {
+          await page.keyboard.press(key);
+          pressed = now;
+          typed = 0;
+        }
+      } else if (now - typed > 8_000) {
+        await input.fill('');
+        await input.fill(text);
+        typed = now;
       }
-      await row.click();
-      return true;
+      return false;
     },
     timeoutMs,
-    `command palette to list "${title}"`,
+    what,
+    200,
   );
 }
 
@@ -162,9 +170,10 @@ export async function problemCounts(
 ): Promise<{ errors: number; warnings: number; infos: number }> {
   const label =
     (await page.locator('[id="status.problems"]').first().getAttribute('aria-label')) ?? '';
-  const count = (word: RegExp) =>
-    Number(label.match(new RegExp(`(\\d+)\\s*${word.source}`, 'i'))?.[1] ?? 0);
-  return { errors: count(/error/), warnings: count(/warning/), infos: count(/info/) };
+  // "No Problems", or "Errors: 1, Warnings: 2" (+ ", Infos: 1" when there are some).
+  const count = (word: string) =>
+    Number(new RegExp(`${word}\\w*:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? 0);
+  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 /** Triggers suggest (Ctrl+Space) at the cursor and returns the labels shown. */
@@ -173,10 +182,6 @@ export async function suggestLabels(page: Page, timeoutMs = 15_000): Promise<str
   const rows = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
   await rows.first().waitFor({ timeout: timeoutMs });
   return rows.allInnerTexts();
-}
-
-async function closeQuickInput(page: Page): Promise<void> {
-  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
 }
 
 function cssString(value: string): string {

@@ -85,7 +85,10 @@ interface NvimResult {
 }
 
 /** Opens `text` as FILE in headless Neovim with the server attached; resolves with what it saw. */
-async function runNvim(text: string, completionAt?: { line: number; character?: number }): Promise<NvimResult> {
+async function runNvim(
+  text: string,
+  completionAt?: { line: number; character?: number },
+): Promise<NvimResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-nvim-'));
   try {
     const file = path.join(dir, 'möte.protokoll');
@@ -107,28 +110,38 @@ async function runNvim(text: string, completionAt?: { line: number; character?: 
       env.PROTOKOLL_LINE = String(completionAt.line);
       if (completionAt.character !== undefined) env.PROTOKOLL_CHAR = String(completionAt.character);
     }
-    const child = spawn(nvim, ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${luaScript}`, file], {
-      cwd: dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group, with the server: killed together on timeout
-    });
+    const child = spawn(
+      nvim,
+      ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${luaScript}`, file],
+      {
+        cwd: dir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true, // its own process group, with the server: killed together on timeout
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const code = await exitOf(child, 30_000);
     const lines = stdout.split(/\r?\n/);
-    const failure = lines.find(line => line.startsWith('FAIL: '));
+    const failure = lines.find((line) => line.startsWith('FAIL: '));
     if (code !== 0 || failure || !lines.includes('OK')) {
       // The server's own stderr only reaches Neovim's LSP log.
       const lspLog = path.join(home, '.cache', 'nvim', 'lsp.log');
-      const serverLog = fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').split('\n').slice(-30).join('\n') : '';
+      const serverLog = fs.existsSync(lspLog)
+        ? fs.readFileSync(lspLog, 'utf8').split('\n').slice(-30).join('\n')
+        : '';
       throw new Error(
         `nvim exited ${code}: ${failure ?? 'no OK line'}\n--- stdout\n${stdout}\n--- stderr\n${stderr}\n--- lsp.log\n${serverLog}`,
       );
     }
-    return { diagnostics: lines.flatMap(parseDiagnostic), completions: lines.flatMap(parseCompletion), stdout };
+    return {
+      diagnostics: lines.flatMap(parseDiagnostic),
+      completions: lines.flatMap(parseCompletion),
+      stdout,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -144,7 +157,7 @@ function parseCompletion(line: string): string[] {
 }
 
 function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex(line => line.includes(needle));
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
   assert.notEqual(index, -1, `fixture has no line with ${needle}`);
   return index;
 }
@@ -166,18 +179,21 @@ describe('Neovim 0.7 LSP client (real editor)', function () {
 
   it('reports municipality/form and signature/mismatch on the seed minutes', async () => {
     const { diagnostics } = await runNvim(seed);
-    const codes = diagnostics.map(d => d.code);
+    const codes = diagnostics.map((d) => d.code);
     assert.ok(codes.includes('municipality/form'), `codes: ${codes.join(', ')}`);
     assert.ok(codes.includes('signature/mismatch'), `codes: ${codes.join(', ')}`);
-    const form = diagnostics.find(d => d.code === 'municipality/form')!;
+    const form = diagnostics.find((d) => d.code === 'municipality/form')!;
     assert.equal(form.line, lineOf(seed, 'Tidaholm kommun') + 1);
     assert.equal(form.severity, 2, 'a warning (LSP severity 2)');
-    assert.equal(diagnostics.find(d => d.code === 'signature/mismatch')!.severity, 2);
+    assert.equal(diagnostics.find((d) => d.code === 'signature/mismatch')!.severity, 2);
   });
 
   it('completes Gullspång at the end of `- Ulf Andersson, Gull`', async () => {
     const text = seed.replace('- Ulf Andersson, Gullspång', '- Ulf Andersson, Gull');
     const { completions } = await runNvim(text, { line: lineOf(text, '- Ulf Andersson, Gull') });
-    assert.ok(completions.includes('Gullspång'), `completions: ${completions.slice(0, 20).join(', ')}`);
+    assert.ok(
+      completions.includes('Gullspång'),
+      `completions: ${completions.slice(0, 20).join(', ')}`,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { CHECKS } from './checks/registry';
 import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type ProtokollConfig } from './config';
+import { computeCodeActions, type CodeActionContext } from './features/codeActions';
 import { formatText, minimalEdit } from './features/formatting';
 import { buildModel, type MeetingModel } from './model';
 import type { ProtokollAst } from './syntax/ast';
@@ -33,6 +34,12 @@ export {
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
 export type { MeetingModel } from './model';
+export {
+  CODE_ACTION_KINDS,
+  type CodeActionContext,
+  type CodeActionDiagnostic,
+  type ProtokollCodeAction,
+} from './features/codeActions';
 
 /** A parsed document: AST and meeting model, computed once per document version. */
 export interface ParsedDocument {
@@ -99,6 +106,11 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       report: (f: Finding) => findings.push(f),
     };
     for (const check of CHECKS) check(ctx);
+    findings.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
     const out: ProtokollDiagnostic[] = [];
     const pick = (m: { sv: string; en: string }) => m[config.locale];
     for (const f of findings) {
@@ -137,6 +149,21 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     formatText: (doc: ProtokollTextDocument): string => {
       const parsed = parse(doc);
       return formatText(parsed.text, parsed.ast);
+    },
+    /** Quick fixes for the diagnostics at `range`, "fix all", and "renumber from § N". */
+    getCodeActions: (
+      doc: ProtokollTextDocument,
+      range: Range,
+      context: CodeActionContext = {},
+      config: ProtokollConfig = DEFAULT_CONFIG,
+    ) => {
+      const parsed = parse(doc);
+      const document = {
+        version: parsed.version,
+        items: parsed.ast.items,
+        diagnostics: getDiagnostics(doc, config),
+      };
+      return computeCodeActions(document, range, context, config.locale);
     },
     /** Forgets a closed document. */
     close: (uri: string): void => void cache.delete(uri),

@@ -1,4 +1,10 @@
-import { matchMunicipality, nearestMunicipalities } from '../municipalities';
+import {
+  foldDiacritics,
+  matchMunicipality,
+  nearestMunicipalities,
+  type Municipality,
+} from '../municipalities';
+import { editDistance } from '../text';
 import { nameKey } from '../text';
 import type { Check } from './context';
 
@@ -31,7 +37,7 @@ export const organisationCheck: Check = ({ model, config, report }) => {
     const nearest = nearestMunicipalities(span.text, 3);
     // A round-table bullet's label is only an organisation when it is close to one; "- Obs: …"
     // is ordinary text and must not be reported.
-    if (where === 'roundTable' && nearest.length === 0) continue;
+    if (where === 'roundTable' && !looksLikeMisspelt(span.text, nearest)) continue;
     const list = nearest.map((m) => m.name).join(', ');
     const closest = nearestMunicipalities(span.text, 3, { withinBound: false })
       .map((m) => m.name)
@@ -58,3 +64,10 @@ export const organisationCheck: Check = ({ model, config, report }) => {
     });
   }
 };
+
+/** One edit for short labels, two for longer ones: close enough to be a typo of a municipality. */
+function looksLikeMisspelt(label: string, nearest: readonly Municipality[]): boolean {
+  const folded = foldDiacritics(label.replace(/\s+(kommun|stad)$/i, ''));
+  const limit = folded.length <= 5 ? 1 : 2;
+  return nearest.some((m) => editDistance(folded, foldDiacritics(m.name), limit) <= limit);
+}

@@ -61,7 +61,7 @@ export function formatText(
       : formatLine(
           raw,
           line.tokens,
-          line.start,
+          line.end,
           text,
           keywordLines.has(line.line),
           attendance.get(line.line),
@@ -91,14 +91,14 @@ export function formatText(
 function formatLine(
   raw: string,
   tokens: ReturnType<typeof lex>['lines'][number]['tokens'],
-  lineStart: number,
+  lineEnd: number,
   text: string,
   isKeywordLine: boolean,
   entry: { name?: string; organisation?: string; role?: string } | undefined,
 ): string {
   const first = tokens[0];
   if (!first) return '';
-  const rest = (from: number): string => text.slice(from, lineStart + raw.length).trim();
+  const rest = (from: number): string => text.slice(from, lineEnd).trim();
   const after = first.startOffset + first.image.length;
   switch (first.tokenType) {
     case Comment:

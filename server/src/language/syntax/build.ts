@@ -286,8 +286,15 @@ class AstBuilder {
       };
     }
     const tokens = line.tokens.slice(1);
-    const { cst, errors } = parseLine(tokens, 'action');
-    const at = tokens.find((t) => t.tokenType === At);
+    // The owner's `@` starts a word: `mejla ulf@vara.se @Bo Ek` is owned by Bo Ek.
+    const at = tokens.find((t) => {
+      const before = this.text.charCodeAt(t.startOffset - 1);
+      return t.tokenType === At && (isBlank(before) || before === 58) /* : */;
+    });
+    const { cst, errors } = parseLine(
+      at ? tokens.filter((t) => t.startOffset >= at.startOffset) : [],
+      'action',
+    );
     if (errors.length > 0 || !cst) {
       this.syntaxError(
         line,
@@ -345,7 +352,10 @@ class AstBuilder {
     const text = this.span(line, after, line.end);
     const tokens = line.tokens;
     let roundTable: { organisation: Span; text?: Span } | undefined;
-    if (tokens[1] && tokens[2]?.tokenType === Colon) {
+    // `- Hjo: text` — a colon followed by a blank or the line end; not `- Kl 10:00` or a URL.
+    const afterColon = tokens[2] ? this.text.charCodeAt(tokens[2].startOffset + 1) : NaN;
+    const colonEndsLabel = tokens[2]?.startOffset + 1 === line.end || isBlank(afterColon);
+    if (tokens[1] && tokens[2]?.tokenType === Colon && colonEndsLabel) {
       const organisation = this.span(line, tokens[1].startOffset, tokens[2].startOffset);
       if (organisation && organisation.text.split(/\s+/).length <= 4) {
         roundTable = { organisation, text: this.span(line, tokens[2].startOffset + 1, line.end) };

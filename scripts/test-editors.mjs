@@ -1,0 +1,327 @@
+// The real-editor tests, in one go:
+//   (a) the extension-host suite (out/test/vscode/**/*.test.js) inside VS Code 1.100 (code-server),
+//   (b) the Playwright UI tests (out/test/ui/**/*.test.js) against the same code-server's workbench,
+//   (c) the Neovim LSP-client tests (out/test/nvim/**/*.test.js).
+// One code-server is started with the packaged extension installed, shared by (a) and (b), and
+// stopped by PID at the end, also on failure or Ctrl+C. Needs `bash scripts/setup-e2e.sh` once
+// and a build (`npm run build`).
+//
+// Usage: node scripts/test-editors.mjs [options]
+//   --only host,ui,nvim   run only these suites (default: all three)
+//   --vsix FILE           install this extension (repeatable); default: protokoll.vsix, packaged
+//                         with `npm run package` when missing or older than dist/ or package.json
+//   --dev DIR             extensionDevelopmentPath for (a) (default: the repository)
+//   --host-tests DIR      folder of (a)'s *.test.js (default: out/test/vscode)
+//   --ui-tests DIR        folder of (b)'s *.test.js (default: out/test/ui)
+//   --nvim-tests DIR      folder of (c)'s *.test.js (default: out/test/nvim)
+//   --workspace DIR       copied to a temp folder that (a) opens (default: examples/)
+//   --env NAME=VALUE      extra environment for code-server (so the extension host) and the suites
+// Env: PROTOKOLL_E2E_KEEP=1 keeps code-server's run dir (logs) for a post-mortem.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const say = (message) => console.log(`[editors ${secs(Date.now() - t0)}] ${message}`);
+
+function die(message, ...hints) {
+  console.error(`\ntest-editors: ${message}`);
+  for (const hint of hints) console.error(`  ${hint}`);
+  process.exit(2);
+}
+
+// --- options --------------------------------------------------------------------------------------
+let args;
+try {
+  args = parseArgs({
+    options: {
+      only: { type: 'string', default: 'host,ui,nvim' },
+      vsix: { type: 'string', multiple: true },
+      dev: { type: 'string', default: repo },
+      'host-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'vscode') },
+      'ui-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'ui') },
+      'nvim-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'nvim') },
+      workspace: { type: 'string', default: path.join(repo, 'examples') },
+      env: { type: 'string', multiple: true, default: [] },
+    },
+  }).values;
+} catch (error) {
+  die(error.message, 'See the usage at the top of scripts/test-editors.mjs.');
+}
+const suitesWanted = new Set(args.only.split(',').map((s) => s.trim()));
+for (const s of suitesWanted)
+  if (!['host', 'ui', 'nvim'].includes(s)) die(`unknown suite '${s}' in --only`);
+const extraEnv = Object.fromEntries(
+  args.env.map((pair) => {
+    const i = pair.indexOf('=');
+    if (i < 1) die(`--env wants NAME=VALUE, got '${pair}'`);
+    return [pair.slice(0, i), pair.slice(i + 1)];
+  }),
+);
+const abs = (p) => path.resolve(p);
+const hostTests = abs(args['host-tests']);
+const uiTests = abs(args['ui-tests']);
+const nvimTests = abs(args['nvim-tests']);
+
+// --- preconditions --------------------------------------------------------------------------------
+const SETUP = 'Run once: bash scripts/setup-e2e.sh';
+const harness = path.join(repo, 'out', 'test', 'e2e', 'codeServer.js');
+if (!fs.existsSync(harness))
+  die(`${path.relative(repo, harness)} is missing: the tests are not built.`, 'Run: npm run build');
+const csDir = process.env.CODE_SERVER_DIR ?? path.join(repo, '.vscode-test', 'code-server');
+const needsCodeServer = suitesWanted.has('host') || suitesWanted.has('ui');
+if (needsCodeServer && !fs.existsSync(path.join(csDir, '.installed')))
+  die(`code-server is not installed in ${csDir}.`, SETUP);
+const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (needsCodeServer && !fs.existsSync(chromium)) die(`${chromium} is missing.`, SETUP);
+if (suitesWanted.has('nvim') && !onPath('nvim')) die('nvim (Neovim) is not on PATH.', SETUP);
+
+const testFiles = (dir) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
+
+// --- run ------------------------------------------------------------------------------------------
+const { startCodeServer } = require(harness);
+const { runExtensionTests } = require(
+  path.join(repo, 'out', 'test', 'e2e', 'runExtensionTests.js'),
+);
+const { exitOf, stopGroup } = require(path.join(repo, 'out', 'test', 'e2e', 'process.js'));
+
+/** @type {{name: string, status: 'passed'|'failed'|'skipped', ms: number, passed: number, failed: number, pending: number, note?: string}[]} */
+const results = [];
+const timings = [];
+const children = new Set();
+let server;
+const cleanups = [];
+
+async function cleanup() {
+  for (const child of children) await stopGroup(child, 3_000);
+  if (server) {
+    const s = Date.now();
+    await server.stop();
+    timings.push(['stop code-server', Date.now() - s]);
+    server = undefined;
+  }
+  while (cleanups.length) cleanups.pop()();
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    say(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** Counts mocha's closing lines ("N passing", "N failing", "N pending") in a suite's output. */
+function counter() {
+  const counts = { passed: 0, failed: 0, pending: 0 };
+  return {
+    counts,
+    line(text) {
+      const m = /^\s*(\d+) (passing|failing|pending)\b/.exec(text);
+      if (m)
+        counts[{ passing: 'passed', failing: 'failed', pending: 'pending' }[m[2]]] += Number(m[1]);
+    },
+  };
+}
+
+async function suite(name, files, body) {
+  if (!suitesWanted.has(name)) return;
+  if (files.length === 0) {
+    say(`${name}: no *.test.js files, skipped`);
+    results.push({
+      name,
+      status: 'skipped',
+      ms: 0,
+      passed: 0,
+      failed: 0,
+      pending: 0,
+      note: 'no test files',
+    });
+    return;
+  }
+  say(`${name}: ${files.length} test file(s)`);
+  const s = Date.now();
+  const { counts, line } = counter();
+  let code;
+  try {
+    code = await body(line);
+  } catch (error) {
+    console.error(error);
+    code = 1;
+  }
+  const failed = code === 0 ? counts.failed : Math.max(counts.failed, 1);
+  results.push({
+    name,
+    status: code === 0 ? 'passed' : 'failed',
+    ms: Date.now() - s,
+    ...counts,
+    failed,
+    note: code ? `exit ${code}` : undefined,
+  });
+}
+
+/** Runs mocha (the repo's) on `files` in its own process group; forwards and scans its output. */
+async function mocha(files, env, line) {
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('mocha/bin/mocha.js'),
+      '--no-config',
+      '--timeout',
+      '120000',
+      '--slow',
+      '10000',
+      '--reporter',
+      'spec',
+      ...files,
+    ],
+    {
+      cwd: repo,
+      env: { ...process.env, ...extraEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  children.add(child);
+  const forward = (stream, out) => {
+    let rest = '';
+    stream.setEncoding('utf8').on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const l of lines) {
+        out.write(`${l}\n`);
+        line(l);
+      }
+    });
+    stream.on('end', () => rest && (out.write(`${rest}\n`), line(rest)));
+  };
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  try {
+    return await exitOf(child, 15 * 60_000);
+  } finally {
+    children.delete(child);
+  }
+}
+
+let exitCode = 1;
+try {
+  const hostFiles = testFiles(hostTests);
+  const uiFiles = testFiles(uiTests);
+  const nvimFiles = testFiles(nvimTests);
+  const wantServer =
+    (suitesWanted.has('host') && hostFiles.length > 0) ||
+    (suitesWanted.has('ui') && uiFiles.length > 0);
+
+  if (wantServer) {
+    const vsixPaths = args.vsix?.map(abs) ?? [await packagedVsix()];
+    let s = Date.now();
+    server = await startCodeServer({
+      vsixPaths,
+      env: { ...extraEnv, PROTOKOLL_VSCODE_TESTS: hostTests },
+    });
+    timings.push(['start code-server (incl. vsix install)', Date.now() - s]);
+    say(`code-server ${server.url} pid ${server.pid} (run dir ${server.runDir})`);
+  }
+
+  await suite('host', hostFiles, async (line) => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-host-ws-'));
+    cleanups.push(() => fs.rmSync(workspace, { recursive: true, force: true }));
+    if (fs.existsSync(args.workspace))
+      fs.cpSync(abs(args.workspace), workspace, { recursive: true });
+    return runExtensionTests({
+      server,
+      extensionDevelopmentPath: abs(args.dev),
+      extensionTestsPath: path.join(repo, 'out', 'test', 'vscode', 'index.js'),
+      workspaceFolder: workspace,
+      onLog: (text) => {
+        console.log(`  [exthost] ${text}`);
+        line(text);
+      },
+    });
+  });
+
+  await suite('ui', uiFiles, (line) =>
+    mocha(uiFiles, { PROTOKOLL_CODE_SERVER_URL: server.url }, line),
+  );
+
+  await suite('nvim', nvimFiles, (line) => mocha(nvimFiles, {}, line));
+
+  exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
+} catch (error) {
+  console.error(`\ntest-editors: ${error?.stack ?? error}`);
+  if (server)
+    console.error(`code-server log (tail):\n${server.log().split('\n').slice(-30).join('\n')}`);
+} finally {
+  await cleanup();
+}
+
+// --- report ---------------------------------------------------------------------------------------
+console.log('\nReal-editor tests');
+for (const r of results) {
+  console.log(
+    `  ${r.name.padEnd(5)} ${r.status.padEnd(7)} ${secs(r.ms).padStart(6)}  ${r.passed} passed, ${r.failed} failed, ${r.pending} pending${r.note ? `  (${r.note})` : ''}`,
+  );
+}
+for (const [what, ms] of timings) console.log(`  ${what}: ${secs(ms)}`);
+console.log(`  total: ${secs(Date.now() - t0)}`);
+const total = (k) => results.reduce((n, r) => n + r[k], 0);
+console.log(
+  `editors: ${total('passed')} passed, ${total('failed') + (exitCode && !total('failed') ? 1 : 0)} failed, ${total('pending')} skipped`,
+);
+process.exit(exitCode);
+
+// --- helpers --------------------------------------------------------------------------------------
+function onPath(cmd) {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      fs.accessSync(path.join(dir, cmd), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** protokoll.vsix at the repo root, (re)packaged when missing or older than what goes into it. */
+async function packagedVsix() {
+  const vsix = path.join(repo, 'protokoll.vsix');
+  const newest = ['package.json', 'dist', 'syntaxes', 'snippets', 'schemas', 'client/media']
+    .map((p) => path.join(repo, p))
+    .filter((p) => fs.existsSync(p))
+    .flatMap((p) =>
+      fs.statSync(p).isDirectory()
+        ? fs.readdirSync(p, { recursive: true }).map((f) => path.join(p, f))
+        : [p],
+    )
+    .reduce((max, f) => Math.max(max, fs.statSync(f).mtimeMs), 0);
+  if (fs.existsSync(vsix) && fs.statSync(vsix).mtimeMs >= newest) return vsix;
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+  if (!pkg.scripts?.package) {
+    throw new Error('no protokoll.vsix and no "package" script in package.json: pass --vsix FILE');
+  }
+  say('packaging protokoll.vsix (npm run package)');
+  const s = Date.now();
+  const child = spawn('npm', ['run', '--silent', 'package'], {
+    cwd: repo,
+    stdio: 'inherit',
+    detached: true,
+  });
+  children.add(child);
+  const code = await exitOf(child, 5 * 60_000).finally(() => children.delete(child));
+  if (code !== 0 || !fs.existsSync(vsix)) throw new Error(`npm run package failed (exit ${code})`);
+  timings.push(['package vsix', Date.now() - s]);
+  return vsix;
+}
