@@ -6,10 +6,11 @@
 import { CHECKS } from './checks/registry';
 import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
-import { DEFAULT_CONFIG, type ProtokollConfig } from './config';
+import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
 import { formatText, minimalEdit } from './features/formatting';
 import { buildModel, type MeetingModel } from './model';
+import { renderMinutes, toProtokollJson, type RenderOptions } from './render';
 import type { ProtokollAst } from './syntax/ast';
 import { buildAst } from './syntax/build';
 import type { ProtokollTextDocument } from './textDocument';
@@ -34,6 +35,13 @@ export {
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
 export type { MeetingModel } from './model';
+export {
+  postingDates,
+  type PostingDates,
+  type ProtokollJson,
+  type RenderedHtml,
+  type RenderOptions,
+} from './render';
 export {
   CODE_ACTION_KINDS,
   type CodeActionContext,
@@ -165,6 +173,16 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       };
       return computeCodeActions(document, range, context, config.locale);
     },
+    /** The minutes as HTML with the source lines of its blocks (preview, CLI, export). */
+    render: (doc: ProtokollTextDocument, options: RenderOptions = {}) =>
+      renderMinutes(
+        parse(doc).ast,
+        options.showDiagnostics ? getDiagnostics(doc, options.config) : [],
+        options,
+      ),
+    /** The documented, versioned JSON form of the document (docs/ast-json.md). */
+    toJson: (doc: ProtokollTextDocument, locale: Locale = 'sv') =>
+      toProtokollJson(doc.uri, parse(doc).ast, locale),
     /** Forgets a closed document. */
     close: (uri: string): void => void cache.delete(uri),
   };

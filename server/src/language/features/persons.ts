@@ -78,6 +78,8 @@ export interface PersonIndex {
   namesakes(firstKey: string): readonly PersonSymbol[];
   /** What is at a position: a mention, an unresolved signer/owner name, or an ambiguous name. */
   at(position: Position): PersonAt | undefined;
+  /** Everything person-like on a line, in no particular order. */
+  onLine(line: number): readonly PersonAt[];
 }
 
 export type PersonAt =
@@ -247,6 +249,7 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     mentionsOf,
     resolve,
     namesakes,
+    onLine: (line) => byLine.get(line) ?? [],
     at: (position) =>
       byLine.get(position.line)?.find((found) => {
         const range =

@@ -1,0 +1,146 @@
+// The Protokoll language server: `node dist/server.js --stdio` (or `--node-ipc` when VS Code
+// starts it). Thin LSP wiring over the language service.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { createProtokollService } from '../language';
+import { CONFIG_FILE_NAME, loadConfigFile } from './configFiles';
+import { DiagnosticsPublisher } from './diagnostics';
+import { CODE_ACTION_KIND_LIST, COMPLETION_TRIGGER_CHARACTERS, registerHandlers } from './handlers';
+import { describe, filePathOf, SettingsStore } from './settings';
+
+const SERVER_VERSION = '0.1.0';
+
+/** Serves one client over `connection` until it exits. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createProtokollService();
+  let settings: SettingsStore | undefined;
+  let diagnostics: DiagnosticsPublisher | undefined;
+  let registerConfigurationChange = false;
+  let registerWatchedFiles = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    const pullSupported = capabilities.workspace?.configuration === true;
+    registerConfigurationChange =
+      capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchedFiles =
+      capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const publish = capabilities.textDocument?.publishDiagnostics;
+    settings = new SettingsStore({
+      connection,
+      pullSupported,
+      onConfigFile: (file, problems) => diagnostics?.configFile(file, problems),
+    });
+    diagnostics = new DiagnosticsPublisher({
+      connection,
+      documents,
+      service,
+      settings,
+      support: {
+        relatedInformation: publish?.relatedInformation === true,
+        tags: (publish?.tagSupport?.valueSet.length ?? 0) > 0,
+      },
+    });
+    registerHandlers({
+      connection,
+      documents,
+      service,
+      settings,
+      versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    });
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Protokoll' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KIND_LIST },
+      },
+      serverInfo: { name: 'protokoll', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registerConfigurationChange) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'protokoll' })
+        .catch((error) => connection.console.warn(`No settings updates: ${describe(error)}`));
+    }
+    if (registerWatchedFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        })
+        .catch((error) =>
+          connection.console.warn(`No ${CONFIG_FILE_NAME} updates: ${describe(error)}`),
+        );
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings?.settingsChanged(change.settings);
+    void diagnostics?.revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const configChanges = changes.filter((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`));
+    if (configChanges.length === 0) return;
+    settings?.configFilesChanged();
+    for (const change of configChanges) {
+      const file = filePathOf(change.uri);
+      if (!file) continue;
+      const problems = change.type === FileChangeType.Deleted ? [] : loadConfigFile(file).problems;
+      diagnostics?.configFile(file, problems);
+    }
+    void diagnostics?.revalidateAll();
+  });
+
+  // TextDocuments reports an opened document as changed too; that change needs no second check.
+  const opening = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    opening.add(document.uri);
+    void diagnostics?.validateNow(document.uri);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (opening.delete(document.uri)) return;
+    void diagnostics?.changed(document.uri);
+  });
+  documents.onDidSave(({ document }) => void diagnostics?.validateNow(document.uri));
+  documents.onDidClose(({ document }) => {
+    diagnostics?.closed(document.uri);
+    settings?.forget(document.uri);
+    service.close(document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// A bug must not take the editor's language features down with it: log and keep serving.
+process.on('uncaughtException', (error) => console.error(`protokoll: ${describe(error)}`));
+process.on('unhandledRejection', (error) => console.error(`protokoll: ${describe(error)}`));
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DIAGNOSTIC_CODES } from '../../server/src/language';
+
+const schema = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../schemas/protokoll.schema.json'), 'utf8'),
+);
+
+describe('the configuration schema', () => {
+  it('lists every diagnostic code under severity', () => {
+    assert.deepEqual(
+      Object.keys(schema.properties.severity.properties).sort(),
+      Object.keys(DIAGNOSTIC_CODES).sort(),
+    );
+  });
+
+  it('describes every setting the service reads', () => {
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      '$schema',
+      'locale',
+      'members',
+      'organisations',
+      'requiredSignatures',
+      'severity',
+    ]);
+  });
+});
