@@ -23,10 +23,19 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'],
-              message: 'The language service must not depend on the LSP connection; the server adapts it.',
+              group: [
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+              ],
+              message:
+                'The language service must not depend on the LSP connection; the server adapts it.',
             },
-            { group: ['**/node/**', '**/client/**'], message: 'The language service must not import adapters.' },
+            {
+              group: ['**/node/**', '**/client/**'],
+              message: 'The language service must not import adapters.',
+            },
           ],
         },
       ],

@@ -11,6 +11,9 @@ const common = {
   external: ['vscode'],
   // jsonc-parser's UMD entry hides its requires from esbuild; its ES module entry bundles cleanly.
   mainFields: ['module', 'main'],
+  // pdfkit's ES module entry locates its data with import.meta.url, which a CommonJS bundle
+  // lacks; its CommonJS entry uses __filename and bundles cleanly.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
 };
 
 await Promise.all([

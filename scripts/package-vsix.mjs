@@ -87,7 +87,8 @@ const files = entries.filter((e) => e.name.startsWith('extension/'));
 console.log(
   `${path.relative(repo, out)}: ${kb(size)} (${files.length} files, ${kb(files.reduce((n, e) => n + e.size, 0))} unpacked) in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
 );
-for (const e of files) console.log(`  ${e.name.slice('extension/'.length).padEnd(44)} ${kb(e.size)}`);
+for (const e of files)
+  console.log(`  ${e.name.slice('extension/'.length).padEnd(44)} ${kb(e.size)}`);
 
 function run(what, command, args) {
   const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit' });

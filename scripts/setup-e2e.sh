@@ -76,6 +76,12 @@ for cmd in chromium nvim rg; do
 done
 
 # --- code-server --------------------------------------------------------------------------------
+# One install at a time (CI and a developer, or two terminals): the second waits, then finds it.
+mkdir -p "$(dirname "$DIR")"
+if command -v flock >/dev/null; then
+  exec 9>"$(dirname "$DIR")/.setup-e2e.lock"
+  flock 9
+fi
 # The marker is written last, so an interrupted install is redone instead of half-trusted.
 installed_version() {
   [ -x "$BIN" ] && [ -f "$DIR/.installed" ] || return 1
@@ -92,12 +98,12 @@ installed_version() {
 if [ "$(installed_version || true)" = "$VERSION" ]; then
   step "code-server $VERSION: present in ${DIR#"$REPO"/}"
 else
-  step "code-server $VERSION: installing into ${DIR#"$REPO"/} (about a minute; log: ${LOG#"$REPO"/})"
-  t=$(date +%s)
   if [ -e "$DIR" ] && ! grep -qs protokoll-code-server-host "$DIR/package.json"; then
     fail "$DIR exists but is not an install made by this script; not deleting it." \
       'Remove it yourself, or point CODE_SERVER_DIR elsewhere.'
   fi
+  step "code-server $VERSION: installing into ${DIR#"$REPO"/} (about a minute; log: ${LOG#"$REPO"/})"
+  t=$(date +%s)
   rm -rf "$DIR"
   mkdir -p "$DIR"
   # Its own package root, so npm never touches the repository's package.json or node_modules.
@@ -150,4 +156,7 @@ else
   echo "    done in $(elapsed "$t") ($(du -sh "$DIR" | cut -f1))"
 fi
 
-step "ready in $(elapsed "$T0"): npm run test:editors"
+chromium_version=$(chromium --version 2>/dev/null | grep -o 'Chromium [0-9.]*' || true)
+nvim_version=$(nvim --version | head -1)
+step "ready in $(elapsed "$T0"): ${chromium_version:-chromium ?}, ${nvim_version}, code-server $VERSION"
+echo "    run the real-editor tests with: npm run test:editors"

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createProtokollClient, startProtokollClient } from './languageClient';
 import { registerNewMinutes } from './newMinutes';
+import { registerPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Not awaited: activation (and so every command) must not wait for the server; requests sent
   // before it is up wait for it, and a failure is reported to the user by the client itself.
   void startProtokollClient(client);
+  context.subscriptions.push(registerPreview(context, client));
 }
 
 export function deactivate(): Thenable<void> | undefined {

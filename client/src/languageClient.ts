@@ -49,14 +49,12 @@ export function createProtokollClient(options: ProtokollClientOptions): Language
   const failures = new FailureReporter(options);
   const clientOptions: LanguageClientOptions = {
     documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'protokoll' })),
-    synchronize: {
-      configurationSection: 'protokoll',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.protokoll.json'),
-    },
+    // Settings are pushed on change; the server registers its own .protokoll.json watcher.
+    synchronize: { configurationSection: 'protokoll' },
     outputChannel,
     errorHandler: new RestartingErrorHandler(serverModule, options.maxRestartCount ?? 4, failures),
   };
-  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new ReportingLanguageClient(failures, serverOptions, clientOptions);
   // Once the server is up again, a later failure deserves a message again.
   client.onDidChangeState(({ newState }) => newState === State.Running && failures.reset());
   clientFailures.set(client, failures);
@@ -83,6 +81,28 @@ export async function startProtokollClient(client: LanguageClient): Promise<bool
     const reason = error instanceof Error ? error.message : String(error);
     failures.report(message('serverStartFailed', currentLocale(), reason));
     return false;
+  }
+}
+
+/**
+ * vscode-languageclient forces an English notification for every failed (re)start and broken
+ * connection, one per attempt; here they are logged, and the user gets one message in their
+ * language from the {@link FailureReporter}.
+ */
+class ReportingLanguageClient extends LanguageClient {
+  constructor(
+    private readonly failures: FailureReporter,
+    serverOptions: ServerOptions,
+    clientOptions: LanguageClientOptions,
+  ) {
+    super(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  }
+
+  override error(text: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (showNotification !== 'force') return super.error(text, data, showNotification);
+    super.error(text, data, false);
+    const reason = data instanceof Error ? data.message : text;
+    this.failures.report(message('serverStartFailed', currentLocale(), reason));
   }
 }
 

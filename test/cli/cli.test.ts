@@ -8,7 +8,11 @@ const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
 
 function run(args: string[], cwd = root): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,15 +41,26 @@ describe('protokoll check', () => {
     const r = run(['check', '--no-config', '--format', 'json', 'examples/sikt']);
     assert.equal(r.code, 1);
     const problems = JSON.parse(r.stdout) as JsonProblem[];
-    assert.deepEqual(problems.map((p) => p.code).sort(), ['municipality/form', 'municipality/unknown', 'signature/mismatch', 'signature/missing']);
+    assert.deepEqual(problems.map((p) => p.code).sort(), [
+      'municipality/form',
+      'municipality/unknown',
+      'signature/mismatch',
+      'signature/missing',
+    ]);
     const form = problems.find((p) => p.code === 'municipality/form')!;
-    assert.deepEqual([form.line, form.column, form.endLine, form.endColumn, form.severity], [16, 17, 16, 32, 'warning']);
+    assert.deepEqual(
+      [form.line, form.column, form.endLine, form.endColumn, form.severity],
+      [16, 17, 16, 32, 'warning'],
+    );
   });
 
   it('reports only the form and the secretary mismatch with the SIKT configuration', () => {
     const r = run(['check', '--format', 'json', 'examples/sikt']);
     assert.equal(r.code, 0);
-    assert.deepEqual((JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.code).sort(), ['municipality/form', 'signature/mismatch']);
+    assert.deepEqual((JSON.parse(r.stdout) as JsonProblem[]).map((p) => p.code).sort(), [
+      'municipality/form',
+      'signature/mismatch',
+    ]);
   });
 
   it('finds nothing in the other examples', () => {
@@ -56,7 +71,10 @@ describe('protokoll check', () => {
 
   it('prints compiler-style text lines', () => {
     const r = run(['check', '--no-config', 'examples/sikt']);
-    assert.match(r.stdout, /^examples\/sikt\/sikt-2018-12-14\.protokoll:16:17 warning municipality\/form /m);
+    assert.match(
+      r.stdout,
+      /^examples\/sikt\/sikt-2018-12-14\.protokoll:16:17 warning municipality\/form /m,
+    );
     assert.match(r.stderr, /1 file checked: 1 errors, 3 warnings/);
   });
 
@@ -77,12 +95,18 @@ describe('protokoll check', () => {
       assert.ok(['error', 'warning', 'note'].includes(result.level));
       const region = result.locations[0].physicalLocation.region;
       assert.ok(region.startLine >= 1 && region.startColumn >= 1);
-      assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'examples/sikt/sikt-2018-12-14.protokoll');
+      assert.equal(
+        result.locations[0].physicalLocation.artifactLocation.uri,
+        'examples/sikt/sikt-2018-12-14.protokoll',
+      );
     }
   });
 
   it('exits 0 when only warnings are found and 1 on an error', () => {
-    const dir = tempDir({ 'a.protokoll': '# T\nDatum: 2024-01-01\n\n§ 1 A\n\nOrdförande: X\n', '.protokoll.json': '{"requiredSignatures": []}' });
+    const dir = tempDir({
+      'a.protokoll': '# T\nDatum: 2024-01-01\n\n§ 1 A\n\nOrdförande: X\n',
+      '.protokoll.json': '{"requiredSignatures": []}',
+    });
     assert.equal(run(['check', dir]).code, 0);
     fs.writeFileSync(path.join(dir, 'b.protokoll'), '# T\n§ 1 A\n');
     assert.equal(run(['check', dir]).code, 1);
@@ -101,7 +125,10 @@ describe('protokoll check', () => {
   });
 
   it('reports a broken configuration file with its position instead of crashing', () => {
-    const dir = tempDir({ 'a.protokoll': '# T\nDatum: 2024-01-01\n', '.protokoll.json': '{\n  "requiredSignatures": ["Kassör"],\n  "locale": "de"\n}' });
+    const dir = tempDir({
+      'a.protokoll': '# T\nDatum: 2024-01-01\n',
+      '.protokoll.json': '{\n  "requiredSignatures": ["Kassör"],\n  "locale": "de"\n}',
+    });
     const r = run(['check', '--format', 'json', dir]);
     const problems = JSON.parse(r.stdout) as JsonProblem[];
     const config = problems.filter((p) => p.code === 'config');
@@ -114,10 +141,21 @@ describe('protokoll check', () => {
   });
 
   it('uses --config FILE and ignores every .protokoll.json with --no-config', () => {
-    const dir = tempDir({ 'm.protokoll': '# T\nDatum: 2024-01-01\n\nNärvarande:\n- A B, Förbundet\n', 'c.json': '{"organisations": ["Förbundet"], "requiredSignatures": []}', '.protokoll.json': '{"requiredSignatures": []}' });
-    const withConfig = JSON.parse(run(['check', '--format', 'json', '--config', path.join(dir, 'c.json'), dir]).stdout) as JsonProblem[];
-    assert.deepEqual(withConfig.map((p) => p.code), []);
-    const noConfig = JSON.parse(run(['check', '--format', 'json', '--no-config', dir]).stdout) as JsonProblem[];
+    const dir = tempDir({
+      'm.protokoll': '# T\nDatum: 2024-01-01\n\nNärvarande:\n- A B, Förbundet\n',
+      'c.json': '{"organisations": ["Förbundet"], "requiredSignatures": []}',
+      '.protokoll.json': '{"requiredSignatures": []}',
+    });
+    const withConfig = JSON.parse(
+      run(['check', '--format', 'json', '--config', path.join(dir, 'c.json'), dir]).stdout,
+    ) as JsonProblem[];
+    assert.deepEqual(
+      withConfig.map((p) => p.code),
+      [],
+    );
+    const noConfig = JSON.parse(
+      run(['check', '--format', 'json', '--no-config', dir]).stdout,
+    ) as JsonProblem[];
     assert.ok(noConfig.some((p) => p.code === 'municipality/unknown'));
     assert.ok(noConfig.some((p) => p.code === 'signature/missing'));
   });
@@ -130,7 +168,10 @@ describe('protokoll format', () => {
     assert.equal(check.code, 1);
     assert.match(check.stdout, /a\.protokoll: needs formatting/);
     assert.equal(run(['format', '--write', dir]).code, 0);
-    assert.equal(fs.readFileSync(path.join(dir, 'a.protokoll'), 'utf8'), '# T\nDatum: 2024-01-01\n\n§ 3 Punkt\n');
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'a.protokoll'), 'utf8'),
+      '# T\nDatum: 2024-01-01\n\n§ 3 Punkt\n',
+    );
     assert.equal(run(['format', '--check', dir]).code, 0);
   });
 

@@ -229,8 +229,12 @@ async function launch(
   fs.closeSync(log);
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not spawn code-server');
-  const exited = exitOf(child);
-  const killGroupAtExit = () => killGroup(pid, 'SIGKILL');
+  const exited = exitOf(child).catch(() => -1);
+  // Last resort if the test process ends without stop() (uncaught error, process.exit in a hook).
+  const killGroupAtExit = () => {
+    killGroup(pid, 'SIGKILL');
+    if (!keep) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   process.on('exit', killGroupAtExit);
 
   const url = `http://127.0.0.1:${port}`;
@@ -243,19 +247,21 @@ async function launch(
       if (!keep) fs.rmSync(runDir, { recursive: true, force: true });
     })());
 
-  const ready = await Promise.race([
-    waitFor(() => healthy(url), timeoutMs, `${url}/healthz`).then(
-      () => 'ready' as const,
-      () => 'timeout' as const,
-    ),
-    exited.then((code) => ({ exitCode: code })),
-  ]);
+  // Poll /healthz until it answers or the server dies (no fixed sleeps).
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const ready = await waitFor(
+    async () => (gone() ? 'exited' : (await healthy(url)) && 'ready'),
+    timeoutMs,
+    `${url}/healthz`,
+  ).catch(() => 'timeout' as const);
   if (ready !== 'ready') {
     const text = readLog();
-    await stop().catch(() => undefined);
-    if (/EADDRINUSE/.test(text)) throw new PortInUseError(`port ${port} in use`);
     const why =
-      ready === 'timeout' ? `not healthy after ${timeoutMs} ms` : `exited with ${ready.exitCode}`;
+      ready === 'timeout' ? `not healthy after ${timeoutMs} ms` : `exited with ${await exited}`;
+    // Stop this attempt, but keep the run dir: a retry on another port reuses it.
+    await stopGroup(child);
+    process.off('exit', killGroupAtExit);
+    if (/EADDRINUSE/.test(text)) throw new PortInUseError(`port ${port} in use`);
     throw new Error(`code-server ${why}. Its log:\n${lastLines(text, 40)}`);
   }
   return {
@@ -303,8 +309,11 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-features=Translate,OptimizationHints,MediaRouter',
-  // Below Playwright's routing (service workers, websockets): no name but localhost resolves.
+  // Below Playwright's routing (service workers, WebSockets): no name but localhost resolves, and
+  // everything that is not loopback goes to a proxy nobody answers.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=127.0.0.1;localhost;[::1]',
 ];
 
 export function isLoopbackUrl(raw: string): boolean {
@@ -331,13 +340,14 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     // Playwright refuses --user-data-dir in args: a persistent context is how to own the profile.
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
+      // Signals are the test runner's business: it closes the browser through close().
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       headless: options.headless ?? process.env.PROTOKOLL_E2E_HEADED !== '1',
       viewport: options.viewport ?? { width: 1400, height: 900 },
       args: chromiumArgs,
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') } as Record<
-        string,
-        string
-      >,
+      env: browserEnv(home),
       timeout: 30_000,
     });
   } catch (error) {
@@ -351,14 +361,19 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       return route.abort('blockedbyclient');
     },
   );
-  await context.routeWebSocket(
-    (url) => !isLoopbackUrl(url.href),
-    (ws) => {
-      blocked.push(ws.url());
-      return ws.close();
-    },
-  );
+  // WebSockets are only watched, not routed: Playwright's WebSocket routing wraps every socket of
+  // the page, and VS Code's binary remote protocol got corrupted through it on a loaded machine.
+  // The proxy flags above refuse non-loopback sockets at the network level.
+  const watch = (page: Page) =>
+    page.on('websocket', (ws) => {
+      if (!isLoopbackUrl(ws.url())) blocked.push(ws.url());
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Playwright kills the browser when this process exits; the profile is ours to remove.
+  const removeAtExit = () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  process.on('exit', removeAtExit);
   let closed: Promise<void> | undefined;
   return {
     context,
@@ -367,9 +382,16 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     close: () =>
       (closed ??= (async () => {
         await context.close().catch(() => undefined);
-        fs.rmSync(dir, { recursive: true, force: true });
+        process.off('exit', removeAtExit);
+        removeAtExit();
       })()),
   };
+}
+
+function browserEnv(home: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  return { ...env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
 }
 
 // ---------------------------------------------------------------------------------------------

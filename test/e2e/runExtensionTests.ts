@@ -17,13 +17,24 @@ export interface ExtensionTestsOptions {
   workspaceFolder?: string;
   /** Whole-run limit (default 5 min); on expiry the result is 124. */
   timeoutMs?: number;
+  /** Aborting ends the run at once (the result is 130). */
+  signal?: AbortSignal;
   /** Where each log line goes (default: stdout with an `[exthost]` prefix). */
   onLog?: (line: string) => void;
 }
 
+/** Exit code for "the extension host never came up": no test ran; worth one retry. */
+export const HOST_START_FAILED = 3;
+
+// What the workbench logs when its remote extension host will not come up: waiting longer for
+// codeAutomationExit is pointless then.
+const HOST_START_FAILURE =
+  /Error received from starting extension host|extension host took longer than \d+s to send its ready message|Extension host \(Remote\) terminated unexpectedly/i;
+
 /**
  * Resolves with the suite's exit code: 0 when `run()` resolved, non-zero when it rejected, the
- * browser or page died (1) or the time ran out (124). Never leaves the browser running.
+ * browser or page died (1), the extension host did not start ({@link HOST_START_FAILED}), the
+ * time ran out (124) or `signal` aborted it (130). Never leaves the browser running.
  */
 export async function runExtensionTests(options: ExtensionTestsOptions): Promise<number> {
   const { server } = options;
@@ -49,7 +60,11 @@ export async function runExtensionTests(options: ExtensionTestsOptions): Promise
     let resolve!: (code: number) => void;
     const result = new Promise<number>((r) => (resolve = r));
     await page.exposeFunction('codeAutomationLog', (level: unknown, message: unknown) => {
-      for (const line of formatLog(message).split('\n')) {
+      const text = formatLog(message);
+      if (level === 'error' && HOST_START_FAILURE.test(text)) {
+        setImmediate(() => resolve(HOST_START_FAILED));
+      }
+      for (const line of text.split('\n')) {
         print(
           level === 'info' || level === 'trace' || level === 'debug'
             ? line
@@ -65,13 +80,23 @@ export async function runExtensionTests(options: ExtensionTestsOptions): Promise
       resolve(1);
     });
     page.on('close', () => resolve(1));
+    const onAbort = () => resolve(130);
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     timer = setTimeout(() => {
       print(`error: no result from the extension host within ${timeoutMs} ms`);
       resolve(124);
     }, timeoutMs);
     page.on('pageerror', (error) => print(`pageerror: ${error.message}`));
-    await page.goto(server.workbenchUrl(folder, { payload }));
+    // goto can fail when the run is already over (aborted, page closed): the result says why.
+    await Promise.race([page.goto(server.workbenchUrl(folder, { payload })), result]).catch(
+      (error: unknown) => {
+        print(`error: ${error instanceof Error ? error.message : String(error)}`);
+        resolve(1);
+      },
+    );
     const code = await result;
+    options.signal?.removeEventListener('abort', onAbort);
     if (browser.blocked.length) {
       print(`note: blocked non-loopback requests: ${browser.blocked.join(', ')}`);
     }

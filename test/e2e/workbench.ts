@@ -127,7 +127,7 @@ async function pick(
   const input = page.locator('.quick-input-widget input');
   let pressed = 0;
   let typed = 0;
-  await waitFor(
+  const found = waitFor(
     async () => {
       if (await row.isVisible()) return true;
       const now = Date.now();
@@ -148,6 +148,15 @@ async function pick(
     what,
     200,
   );
+  await found.catch(async (error: Error) => {
+    // Say what was listed instead: usually a renamed command or a stale .vsix.
+    const rows = await page
+      .locator('.quick-input-list .monaco-list-row')
+      .allInnerTexts()
+      .catch(() => []);
+    const listed = rows.map((r) => r.replace(/\s+/g, ' ').trim()).slice(0, 10);
+    throw new Error(`${error.message}; listed instead: ${JSON.stringify(listed)}`);
+  });
 }
 
 /** Waits for a notification toast containing `text`; returns its message. */

@@ -118,20 +118,23 @@ export class LspClient {
         }
       }
     });
-    connection.onNotification(LogMessageNotification.type, ({ message }) => this.log.push(message));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, ({ items }) =>
       items.map((item) => (item.section === 'protokoll' ? this.settings : null)),
     );
     connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
       this.registrations.push(...registrations);
-      return null;
     });
   }
 
   /** Starts the server and completes the `initialize` handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(serverPath)) {
-      throw new Error(`${serverPath} not found: build it with npx tsc -p . && node scripts/bundle.mjs`);
+      throw new Error(
+        `${serverPath} not found: build it with npx tsc -p . && node scripts/bundle.mjs`,
+      );
     }
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(
@@ -284,6 +287,11 @@ export class LspClient {
   }
 }
 
+/** A diagnostic's message as text (LSP 3.18 also allows markup). */
+export function messageOf(diagnostic: { message: string | { value: string } }): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 /** The text with the `|` cursor marker removed, and the marker's position. */
 export function withCursor(marked: string): {
   text: string;
@@ -310,7 +318,9 @@ export function applyEdits(
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const offset = (p: { line: number; character: number }) =>
-    p.line >= lineStarts.length ? text.length : Math.min(lineStarts[p.line] + p.character, text.length);
+    p.line >= lineStarts.length
+      ? text.length
+      : Math.min(lineStarts[p.line] + p.character, text.length);
   const sorted = edits
     .map((e, i) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText, i }))
     .sort((a, b) => b.start - a.start || b.i - a.i);

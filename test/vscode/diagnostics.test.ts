@@ -19,7 +19,10 @@ describe('diagnostics in VS Code', () => {
 
   it('reports the seed minutes’ misspelt municipality and the secretary who did not sign', async () => {
     const { document } = await openWorkspaceFile(SEED);
-    const diagnostics = await waitForCodes(document.uri, ['municipality/form', 'signature/mismatch']);
+    const diagnostics = await waitForCodes(document.uri, [
+      'municipality/form',
+      'signature/mismatch',
+    ]);
 
     const [form, mismatch] = diagnostics;
     assert.equal(codeOf(form), 'municipality/form');
@@ -48,20 +51,17 @@ describe('diagnostics in VS Code', () => {
     const { uri } = editor.document;
     await waitForCodes(uri, ['municipality/form', 'signature/mismatch']);
 
-    await replaceLine(editor, '§ 3 Föregående protokoll', '§ 2 Föregående protokoll');
-    const withDuplicate = await waitForCodes(uri, [
+    const line = await replaceLine(editor, '§ 3 Föregående protokoll', '§ 3');
+    const withEmptyTitle = await waitForCodes(uri, [
       'municipality/form',
-      'numbering/duplicate',
+      'numbering/empty-title',
       'signature/mismatch',
     ]);
-    const duplicate = withDuplicate.find((d) => codeOf(d) === 'numbering/duplicate')!;
-    assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(
-      editor.document.lineAt(duplicate.range.start.line).text,
-      '§ 2 Föregående protokoll',
-    );
+    const emptyTitle = withEmptyTitle.find((d) => codeOf(d) === 'numbering/empty-title')!;
+    assert.equal(emptyTitle.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(emptyTitle.range.start.line, line.line);
 
-    await replaceLine(editor, '§ 2 Föregående protokoll', '§ 3 Föregående protokoll');
+    await replaceLine(editor, '§ 3', '§ 3 Föregående protokoll');
     await waitForCodes(uri, ['municipality/form', 'signature/mismatch']);
   });
 
@@ -89,7 +89,9 @@ describe('diagnostics in VS Code', () => {
 
   it('speaks English when protokoll.locale is en, without restarting the server', async () => {
     const settings = vscode.workspace.getConfiguration('protokoll');
-    const { document } = await openFixture(
+    const {
+      editor: { document },
+    } = await openFixture(
       '# Styrelsemöte\nDatum: 2024-03-07\n\nNärvarande:\n- Anna Berg, Tidaholm kommun\n',
     );
     const isForm = (d: vscode.Diagnostic) => codeOf(d) === 'municipality/form';

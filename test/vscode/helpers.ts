@@ -107,7 +107,11 @@ export function waitForCodes(
 }
 
 /** The position of `needle` in the document, plus `offset` characters into it. */
-export function positionOf(document: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+export function positionOf(
+  document: vscode.TextDocument,
+  needle: string,
+  offset = 0,
+): vscode.Position {
   const index = document.getText().indexOf(needle);
   if (index < 0) throw new Error(`"${needle}" not found in ${path.basename(document.uri.path)}`);
   return document.positionAt(index + offset);
@@ -154,6 +158,10 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled);
+  if (dirty.length) {
+    throw new Error(`could not discard changes to ${dirty.map((d) => d.uri.path).join(', ')}`);
+  }
 }
 
 /** Today's date as YYYY-MM-DD in local time (what snippets' CURRENT_* variables produce). */

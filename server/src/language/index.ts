@@ -8,6 +8,12 @@ import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
+import { completions } from './features/completion';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import * as persons from './features/persons';
+import { selectionRanges } from './features/selectionRanges';
+import { documentSymbols } from './features/symbols';
 import { formatText, minimalEdit } from './features/formatting';
 import { buildModel, type MeetingModel } from './model';
 import { renderMinutes, toProtokollJson, type RenderOptions } from './render';
@@ -35,6 +41,12 @@ export {
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
 export type { MeetingModel } from './model';
+export type { CompletionItem, CompletionList } from './features/completion';
+export type { FoldingRange } from './features/folding';
+export type { Hover } from './features/hover';
+export type { DocumentHighlight, Location, RenameError, WorkspaceEdit } from './features/persons';
+export type { SelectionRange } from './features/selectionRanges';
+export type { DocumentSymbol } from './features/symbols';
 export {
   postingDates,
   type PostingDates,
@@ -183,6 +195,54 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     /** The documented, versioned JSON form of the document (docs/ast-json.md). */
     toJson: (doc: ProtokollTextDocument, locale: Locale = 'sv') =>
       toProtokollJson(doc.uri, parse(doc).ast, locale),
+    /** Completions at a position (municipalities, people, keywords, § numbers, roles). */
+    getCompletions: (
+      doc: ProtokollTextDocument,
+      position: Position,
+      config: ProtokollConfig = DEFAULT_CONFIG,
+    ) => completions(parse(doc), position, config),
+    /** Hover for a municipality, a person or a date (with its legal deadlines); null elsewhere. */
+    getHover: (
+      doc: ProtokollTextDocument,
+      position: Position,
+      config: ProtokollConfig = DEFAULT_CONFIG,
+    ) => hover(parse(doc).model, position, config),
+    /** The outline: title, header, sections with people, § items with decisions and actions. */
+    getDocumentSymbols: (doc: ProtokollTextDocument, config: ProtokollConfig = DEFAULT_CONFIG) => {
+      const parsed = parse(doc);
+      const documentRange = {
+        start: parsed.positionAt(0),
+        end: parsed.positionAt(parsed.text.length),
+      };
+      return documentSymbols(parsed.ast, documentRange, config.locale);
+    },
+    /** Sections, items, comment blocks and the signature block. */
+    getFoldingRanges: (doc: ProtokollTextDocument) => foldingRanges(parse(doc).ast),
+    /** Word → name or value → line → item or section → document, per position. */
+    getSelectionRanges: (doc: ProtokollTextDocument, positions: readonly Position[]) =>
+      selectionRanges(parse(doc), positions),
+    /** The attendance line of the person at the position. */
+    getDefinition: (doc: ProtokollTextDocument, position: Position) =>
+      persons.definition(parse(doc).model, doc.uri, position),
+    /** Every mention of the person at the position. */
+    getReferences: (doc: ProtokollTextDocument, position: Position, includeDeclaration: boolean) =>
+      persons.references(parse(doc).model, doc.uri, position, includeDeclaration),
+    /** The person's mentions: attendance lines as writes, the rest as reads. */
+    getDocumentHighlights: (doc: ProtokollTextDocument, position: Position) =>
+      persons.documentHighlights(parse(doc).model, position),
+    /** The name to rename at the position, or `{ error }` saying why there is none. */
+    prepareRename: (
+      doc: ProtokollTextDocument,
+      position: Position,
+      config: ProtokollConfig = DEFAULT_CONFIG,
+    ) => persons.prepareRename(parse(doc).model, position, config.locale),
+    /** Renames the person at the position everywhere, or `{ error }`. */
+    rename: (
+      doc: ProtokollTextDocument,
+      position: Position,
+      newName: string,
+      config: ProtokollConfig = DEFAULT_CONFIG,
+    ) => persons.rename(parse(doc).model, doc.uri, position, newName, config.locale),
     /** Forgets a closed document. */
     close: (uri: string): void => void cache.delete(uri),
   };

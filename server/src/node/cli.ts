@@ -32,6 +32,8 @@ const VERSION = '0.1.0';
 interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Raw bytes for standard output (a PDF); no line break is added. */
+  write(bytes: Buffer): void;
   colour: boolean;
   cwd: string;
 }
@@ -191,17 +193,6 @@ function format(args: FormatArgs, io: Io): number {
   return args.mode === 'check' && unformatted > 0 ? 1 : 0;
 }
 
-// LEAD-TEMP: replaced by the export module's runRender once it lands.
-async function runRender(_: {
-  format: string;
-  output?: string;
-  path: string;
-  text: string;
-  config: ProtokollConfig;
-}): Promise<{ exitCode: number; message?: string; bytes?: string | Buffer }> {
-  return { exitCode: 2, message: 'protokoll: render is not available in this build' };
-}
-
 async function render(args: RenderArgs, io: Io): Promise<number> {
   const problems: CliProblem[] = [];
   const explicit = loadExplicitConfig(args, io, problems);
@@ -213,6 +204,8 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     return 2;
   }
   const { config } = configFor(file, args, explicit);
+  // Loaded on demand: the PDF library is large and check/format never need it.
+  const { runRender } = await import('./export/index.js');
   const result = await runRender({
     format: args.format,
     output: args.output,
@@ -221,10 +214,7 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     config,
   });
   if (result.message) io.stderr(result.message);
-  if (result.exitCode === 0 && !args.output && result.bytes !== undefined) {
-    if (typeof result.bytes === 'string') io.stdout(result.bytes);
-    else process.stdout.write(result.bytes);
-  }
+  if (result.stdout) io.write(result.stdout);
   return result.exitCode;
 }
 
@@ -232,6 +222,7 @@ if (require.main === module) {
   const io: Io = {
     stdout: (t) => process.stdout.write(t.endsWith('\n') || t === '' ? t : t + '\n'),
     stderr: (t) => process.stderr.write(t + '\n'),
+    write: (bytes) => process.stdout.write(bytes),
     colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     cwd: process.cwd(),
   };

@@ -5,15 +5,7 @@ import {
   type CancellationToken,
   type CodeAction,
   type Connection,
-  type CompletionItem,
-  type CompletionList,
   type Diagnostic,
-  type DocumentHighlight,
-  type DocumentSymbol,
-  type FoldingRange,
-  type Location,
-  type SelectionRange,
-  type Hover,
   type TextDocuments,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -21,7 +13,6 @@ import {
   CODE_ACTION_KINDS,
   type CodeActionDiagnostic,
   type Fix,
-  type Position,
   type ProtokollConfig,
   type ProtokollService,
   type Range,
@@ -51,7 +42,6 @@ export interface HandlerContext {
  */
 export function registerHandlers(ctx: HandlerContext): void {
   const { connection, documents, service } = ctx;
-  const features = service as ProtokollService & PendingFeatures;
 
   /** Runs `work` on the open document of `uri` with its configuration. */
   function onDocument<P, R>(
@@ -79,76 +69,60 @@ export function registerHandlers(ctx: HandlerContext): void {
 
   connection.onCompletion(
     onDocument('Completion', byTextDocument, (doc, config, { position }) =>
-      features.getCompletions ? features.getCompletions(doc, position, config) : null,
+      service.getCompletions(doc, position, config),
     ),
   );
 
   connection.onHover(
-    onDocument('Hover', byTextDocument, (doc, config, { position }): Hover | null => {
-      const hover = features.getHover?.(doc, position, config);
-      if (!hover) return null;
-      const contents =
-        typeof hover.contents === 'string'
-          ? { kind: 'markdown' as const, value: hover.contents }
-          : hover.contents;
-      return { contents, range: hover.range };
-    }),
+    onDocument('Hover', byTextDocument, (doc, config, { position }) =>
+      service.getHover(doc, position, config),
+    ),
   );
 
   connection.onDocumentSymbol(
     onDocument('Document symbols', byTextDocument, (doc, config) =>
-      features.getDocumentSymbols ? features.getDocumentSymbols(doc, config) : null,
+      service.getDocumentSymbols(doc, config),
     ),
   );
 
   connection.onFoldingRanges(
-    onDocument('Folding', byTextDocument, (doc) =>
-      features.getFoldingRanges ? features.getFoldingRanges(doc) : null,
-    ),
+    onDocument('Folding', byTextDocument, (doc) => service.getFoldingRanges(doc)),
   );
 
   connection.onSelectionRanges(
     onDocument('Selection ranges', byTextDocument, (doc, _config, { positions }) =>
-      features.getSelectionRanges ? features.getSelectionRanges(doc, positions) : null,
+      service.getSelectionRanges(doc, positions),
     ),
   );
 
   connection.onDefinition(
     onDocument('Definition', byTextDocument, (doc, _config, { position }) =>
-      features.getDefinition ? features.getDefinition(doc, position) : null,
+      service.getDefinition(doc, position),
     ),
   );
 
   connection.onReferences(
     onDocument('References', byTextDocument, (doc, _config, { position, context }) =>
-      features.getReferences
-        ? features.getReferences(doc, position, context.includeDeclaration)
-        : null,
+      service.getReferences(doc, position, context.includeDeclaration),
     ),
   );
 
   connection.onDocumentHighlight(
     onDocument('Highlights', byTextDocument, (doc, _config, { position }) =>
-      features.getDocumentHighlights ? features.getDocumentHighlights(doc, position) : null,
+      service.getDocumentHighlights(doc, position),
     ),
   );
 
   connection.onPrepareRename(
-    onDocument('Prepare rename', byTextDocument, (doc, config, { position }) => {
-      const answer = features.prepareRename?.(doc, position, config);
-      if (!answer) return null;
-      if ('error' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.error);
-      return answer;
-    }),
+    onDocument('Prepare rename', byTextDocument, (doc, config, { position }) =>
+      refusalAsError(service.prepareRename(doc, position, config)),
+    ),
   );
 
   connection.onRenameRequest(
-    onDocument('Rename', byTextDocument, (doc, config, { position, newName }) => {
-      const answer = features.rename?.(doc, position, newName, config);
-      if (!answer) return null;
-      if ('error' in answer) throw new ResponseError(LSPErrorCodes.RequestFailed, answer.error);
-      return answer;
-    }),
+    onDocument('Rename', byTextDocument, (doc, config, { position, newName }) =>
+      refusalAsError(service.rename(doc, position, newName, config)),
+    ),
   );
 
   connection.onDocumentFormatting(
@@ -200,15 +174,17 @@ export function registerHandlers(ctx: HandlerContext): void {
     onDocument(
       'Render',
       (params) => params.uri,
-      (doc, config, { options }): RenderResult | null => {
-        if (!features.render) {
-          throw new ResponseError(
-            LSPErrorCodes.RequestFailed,
-            'This version of the Protokoll language server cannot render previews.',
-          );
-        }
-        const rendered = features.render(doc, { ...options, config });
-        return { ...rendered, version: doc.version };
+      (doc, config, { options }): RenderResult => {
+        const rendered = service.render(doc, {
+          showDiagnostics: options?.showDiagnostics === true,
+          config,
+        });
+        return {
+          html: rendered.html,
+          lineMap: rendered.lineMap,
+          version: doc.version,
+          title: rendered.title || undefined,
+        };
       },
     ),
   );
@@ -264,43 +240,13 @@ function isRange(value: unknown): value is Range {
   );
 }
 
-function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+/** A feature's `{ error }` answer becomes the error response the client shows the user. */
+function refusalAsError<T extends object>(answer: T | { error: string }): T {
+  if ('error' in answer && typeof answer.error === 'string')
+    throw new ResponseError(LSPErrorCodes.RequestFailed, answer.error);
+  return answer as T;
 }
 
-/** Service features that are being added to the facade; each answers nothing until it exists. */
-interface PendingFeatures {
-  getCompletions?(
-    doc: TextDocument,
-    position: Position,
-    config: ProtokollConfig,
-  ): CompletionItem[] | CompletionList;
-  getHover?(
-    doc: TextDocument,
-    position: Position,
-    config: ProtokollConfig,
-  ):
-    | { contents: string | { kind: 'markdown' | 'plaintext'; value: string }; range?: Range }
-    | undefined;
-  getDocumentSymbols?(doc: TextDocument, config: ProtokollConfig): DocumentSymbol[];
-  getFoldingRanges?(doc: TextDocument): FoldingRange[];
-  getSelectionRanges?(doc: TextDocument, positions: Position[]): SelectionRange[];
-  getDefinition?(doc: TextDocument, position: Position): Location[];
-  getReferences?(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[];
-  getDocumentHighlights?(doc: TextDocument, position: Position): DocumentHighlight[];
-  prepareRename?(
-    doc: TextDocument,
-    position: Position,
-    config: ProtokollConfig,
-  ): { range: Range; placeholder: string } | { error: string } | undefined;
-  rename?(
-    doc: TextDocument,
-    position: Position,
-    newName: string,
-    config: ProtokollConfig,
-  ): { changes: Record<string, TextEdit[]> } | { error: string } | undefined;
-  render?(
-    doc: TextDocument,
-    options: { showDiagnostics?: boolean; config: ProtokollConfig },
-  ): Omit<RenderResult, 'version'>;
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }

@@ -1,9 +1,9 @@
 import { addDays, dayNumber, formatIsoDate, parseIsoDate } from '../dates';
 import type { Check } from './context';
 
-/** Kommunallagen 8 kap. 12 §: minutes are adjusted within two weeks of the meeting. */
+/** Kommunallagen (2017:725) 5 kap. 69 § (and 6 kap. 35 § for boards): adjusted within 14 days. */
 export const ADJUSTMENT_DAYS = 14;
-/** Kommunallagen 8 kap. 12 §: the adjustment is posted within two days after it. */
+/** Kommunallagen (2017:725) 8 kap. 12 §: the adjustment is posted within two days after it. */
 export const POSTING_DAYS = 2;
 
 /** `date/next-meeting`, `deadline/*`: dates in the right order and within the law's limits. */

@@ -11,7 +11,7 @@ export const syntaxCheck: Check = ({ model, report }) => {
       fixes: fix
         ? [
             {
-              title: { sv: fix.title, en: fix.title },
+              title: fix.title,
               edits: [{ range: fix.range, newText: fix.newText }],
               preferred: true,
             },

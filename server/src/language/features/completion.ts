@@ -7,7 +7,7 @@ import {
   rankMunicipalities,
   type Municipality,
 } from '../municipalities/index';
-import type { AgendaItem, ProtokollAst } from '../syntax/ast';
+import type { AgendaItem, ProtokollAst, Span } from '../syntax/ast';
 import {
   ATTENDEE_ROLES,
   KEYWORDS,
@@ -29,10 +29,13 @@ export const CompletionItemKind = {
   EnumMember: 20,
 } as const;
 
+/** The kinds this service uses (a subset of LSP's CompletionItemKind). */
+export type CompletionItemKindValue = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
+
 /** Structurally LSP's CompletionItem (plain text inserts, markdown documentation). */
 export interface CompletionItem {
   label: string;
-  kind: number;
+  kind: CompletionItemKindValue;
   detail?: string;
   documentation?: { kind: 'markdown'; value: string };
   insertText?: string;
@@ -58,7 +61,8 @@ export interface CompletionSource {
   readonly model: MeetingModel;
 }
 
-const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+/** A fresh empty list each time: callers may add to what they get. */
+const empty = (): CompletionList => ({ isIncomplete: false, items: [] });
 
 /**
  * Completions at a position, chosen by what the line is:
@@ -76,17 +80,25 @@ export function completions(
   position: Position,
   config: ProtokollConfig = DEFAULT_CONFIG,
 ): CompletionList {
-  const { ast, model } = source;
-  if (position.line < 0 || position.line >= ast.lineCount) return EMPTY;
+  const { ast } = source;
+  if (position.line < 0 || position.line >= ast.lineCount) return empty();
   const lineText = textOfLine(source, position.line);
-  const character = Math.min(position.character, lineText.length);
+  const character = Math.max(0, Math.min(position.character, lineText.length));
   const before = lineText.slice(0, character);
   const after = lineText.slice(character);
   const at = (start: number): Range => ({
     start: { line: position.line, character: start },
     end: { line: position.line, character },
   });
-  const ctx: Context = { source, config, locale: config.locale, before, after, at, line: position.line };
+  const ctx: Context = {
+    source,
+    config,
+    locale: config.locale,
+    before,
+    after,
+    at,
+    line: position.line,
+  };
 
   const itemMark = /^([ \t]*)§[ \t]*\d*$/.exec(before);
   if (itemMark) return itemNumberCompletions(ctx, itemMark[1].length);
@@ -105,34 +117,40 @@ export function completions(
     if (alone && node.section.kind === 'absent') {
       return organisationCompletions(ctx, character - alone[1].length, alone[1], 'absent');
     }
-    return EMPTY;
+    return empty();
   }
   if (node?.kind === 'body') {
     const line = node.line;
     if (line.kind === 'action') {
       const owner = /@([ \t]*)([^@,]*)$/.exec(before);
-      return owner ? ownerCompletions(ctx, owner.index + 1 + owner[1].length, owner[2]) : EMPTY;
+      return owner ? ownerCompletions(ctx, owner.index + 1 + owner[1].length, owner[2]) : empty();
     }
     if (line.kind === 'bullet') {
       const bullet = /^[ \t]*[-•*][ \t]*([^:]*)$/.exec(before);
       if (bullet && bullet[1].trim().split(/\s+/).length <= 3) {
-        return organisationCompletions(ctx, character - bullet[1].length, bullet[1], 'roundTable', node.item);
+        return organisationCompletions(
+          ctx,
+          character - bullet[1].length,
+          bullet[1],
+          'roundTable',
+          node.item,
+        );
       }
-      return EMPTY;
+      return empty();
     }
   }
   if (node?.kind === 'signature') {
     const kind = node.signature.kind;
     if (kind === 'chair' || kind === 'secretary' || kind === 'adjuster') {
       const colon = before.indexOf(':');
-      if (colon < 0) return EMPTY;
+      if (colon < 0) return empty();
       return signerCompletions(ctx, kind, colon);
     }
-    return EMPTY;
+    return empty();
   }
   const keyword = /^([ \t]*)((?:[\p{L}\p{M}]+(?:[ \t]+[\p{L}\p{M}]*)?)?)$/u.exec(before);
   if (keyword && after.trim() === '') return keywordCompletions(ctx, keyword[1].length, keyword[2]);
-  return EMPTY;
+  return empty();
 }
 
 interface Context {
@@ -177,7 +195,8 @@ function itemNumberCompletions(ctx: Context, markStart: number): CompletionList 
   const below = items[belowIndex];
   let max = 0;
   for (const item of items) {
-    if (item.mark.start.line !== ctx.line && item.value !== undefined) max = Math.max(max, item.value);
+    if (item.mark.start.line !== ctx.line && item.value !== undefined)
+      max = Math.max(max, item.value);
   }
   let next: number;
   if (above?.value !== undefined && below) next = above.value + 1;
@@ -218,7 +237,9 @@ function itemNumberCompletions(ctx: Context, markStart: number): CompletionList 
 }
 
 function nextSuffix(items: readonly AgendaItem[], value: number): string | undefined {
-  const used = new Set(items.filter((i) => i.value === value && i.suffix).map((i) => i.suffix!.text));
+  const used = new Set(
+    items.filter((i) => i.value === value && i.suffix).map((i) => i.suffix!.text),
+  );
   return [...'abcdefghijklmnopqrstuvwxyz'].find((letter) => !used.has(letter));
 }
 
@@ -236,6 +257,8 @@ type OrganisationPlace = 'present' | 'absent' | 'roundTable';
 interface Candidate {
   readonly score: number;
   readonly boosted: boolean;
+  /** In a county the document's other organisations are in (a network is usually regional). */
+  readonly nearby: boolean;
   readonly order: number;
   readonly item: CompletionItem;
 }
@@ -250,7 +273,12 @@ function organisationCompletions(
   const { config, locale } = ctx;
   const typed = query.trimEnd();
   const intent = longFormIntent(typed);
-  const boosted = boostedOrganisations(ctx.source.model, config, place, item);
+  const boosted = boostedOrganisations(ctx.source.ast, config, place, item);
+  const counties = new Set<string>();
+  for (const organisation of attendanceOrganisations(ctx.source.model.ast)) {
+    const county = findMunicipality(organisation.span.text)?.countyCode;
+    if (county) counties.add(county);
+  }
   const scores = new Map<Municipality, number>();
   const rankings = [typed, ...intent.stems].map((q) => rankMunicipalities(q));
   for (const ranking of rankings) {
@@ -271,17 +299,23 @@ function organisationCompletions(
       const folded = foldedKey(municipality.name);
       const official =
         !folded.startsWith(foldedTyped) &&
-        (intent.long || foldedTyped === `${folded}s` || intent.stems.some((s) => foldedKey(s) === `${folded}s`));
+        (intent.long ||
+          foldedTyped === `${folded}s` ||
+          intent.stems.some((s) => foldedKey(s) === `${folded}s`));
       const isBoosted = boosted.has(municipality.code);
       candidates.push({
         score,
         boosted: isBoosted,
+        nearby: counties.has(municipality.countyCode),
         order: order++,
         item: {
           label: municipality.name,
           kind: CompletionItemKind.Module,
           detail: `${municipality.county} · ${municipality.code}${isBoosted ? ` · ${boostLabel(place, locale)}` : ''}`,
-          documentation: { kind: 'markdown', value: municipalityLines(municipality, locale).join('\n') },
+          documentation: {
+            kind: 'markdown',
+            value: municipalityLines(municipality, locale).join('\n'),
+          },
           textEdit: { range, newText: official ? municipality.official : municipality.name },
           filterText,
           insertTextFormat: 1,
@@ -297,6 +331,7 @@ function organisationCompletions(
     candidates.push({
       score,
       boosted: isBoosted,
+      nearby: true,
       order: order++,
       item: {
         label: name,
@@ -309,7 +344,11 @@ function organisationCompletions(
     });
   }
   candidates.sort(
-    (a, b) => b.score - a.score || Number(b.boosted) - Number(a.boosted) || a.order - b.order,
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.boosted) - Number(a.boosted) ||
+      Number(b.nearby) - Number(a.nearby) ||
+      a.order - b.order,
   );
   const items = candidates.map((c, i) => ({ ...c.item, sortText: sortKey(i) }));
   if (items.length > 0) items[0].preselect = true;
@@ -356,7 +395,7 @@ function configuredScore(name: string, typed: string): number {
  * have not reported in this item yet.
  */
 function boostedOrganisations(
-  model: MeetingModel,
+  ast: ProtokollAst,
   config: ProtokollConfig,
   place: OrganisationPlace,
   item: AgendaItem | undefined,
@@ -364,9 +403,7 @@ function boostedOrganisations(
   const keyOf = (name: string): string => findMunicipality(name)?.code ?? normalizeName(name);
   const boosted = new Set<string>();
   if (place === 'absent') {
-    const accounted = new Set(
-      model.organisations.filter((o) => o.where !== 'roundTable').map((o) => keyOf(o.span.text)),
-    );
+    const accounted = new Set(attendanceOrganisations(ast).map((o) => keyOf(o.span.text)));
     for (const member of config.members) {
       const key = keyOf(member);
       if (!accounted.has(key)) boosted.add(key);
@@ -374,15 +411,27 @@ function boostedOrganisations(
   } else if (place === 'roundTable') {
     const reported = new Set<string>();
     for (const line of item?.body ?? []) {
-      if (line.kind === 'bullet' && line.roundTable) reported.add(keyOf(line.roundTable.organisation.text));
+      if (line.kind === 'bullet' && line.roundTable) {
+        reported.add(keyOf(line.roundTable.organisation.text));
+      }
     }
-    for (const o of model.organisations) {
-      if (o.where !== 'present') continue;
-      const key = keyOf(o.span.text);
-      if (!reported.has(key)) boosted.add(key);
+    for (const o of attendanceOrganisations(ast)) {
+      if (o.present && !reported.has(keyOf(o.span.text))) boosted.add(keyOf(o.span.text));
     }
   }
   return boosted;
+}
+
+/** The organisations of the attendance lists (not the round-table mentions, which can be many). */
+function attendanceOrganisations(ast: ProtokollAst): { span: Span; present: boolean }[] {
+  const out: { span: Span; present: boolean }[] = [];
+  for (const section of ast.sections) {
+    for (const entry of section.entries) {
+      if (entry.organisation)
+        out.push({ span: entry.organisation, present: section.kind === 'present' });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +441,10 @@ const ROLE_TEXT: Record<AttendeeRole, { sv: string; en: string }> = {
   chair: { sv: 'Leder mötet', en: 'Chairs the meeting' },
   secretary: { sv: 'För protokollet', en: 'Takes the minutes' },
   adjuster: { sv: 'Justerar protokollet', en: 'Adjusts (checks and signs) the minutes' },
-  coopted: { sv: 'Adjungerad: deltar utan att vara ledamot', en: 'Co-opted: takes part without being a member' },
+  coopted: {
+    sv: 'Adjungerad: deltar utan att vara ledamot',
+    en: 'Co-opted: takes part without being a member',
+  },
   substitute: { sv: 'Ersättare för en ledamot', en: 'Substitute for a member' },
 };
 
@@ -400,7 +452,10 @@ function roleCompletions(ctx: Context, start: number, query: string): Completion
   const typed = foldedKey(query);
   const close = /^[ \t]*[\p{L}\p{M}-]*[ \t]*\)/u.test(ctx.after) ? '' : ')';
   const items: CompletionItem[] = [];
-  for (const [role, spellings] of Object.entries(ATTENDEE_ROLES) as [AttendeeRole, readonly string[]][]) {
+  for (const [role, spellings] of Object.entries(ATTENDEE_ROLES) as [
+    AttendeeRole,
+    readonly string[],
+  ][]) {
     if (typed !== '' && !spellings.some((s) => matchesTyped(foldedKey(s), typed))) continue;
     items.push({
       label: spellings[0],
@@ -483,7 +538,7 @@ function signerCompletions(ctx: Context, role: SignerRole, colon: number): Compl
   const { model } = ctx.source;
   const value = ctx.before.slice(colon + 1);
   const lastComma = value.lastIndexOf(',');
-  if (lastComma >= 0 && role !== 'adjuster') return EMPTY;
+  if (lastComma >= 0 && role !== 'adjuster') return empty();
   const segmentStart = colon + 1 + lastComma + 1;
   const segment = ctx.before.slice(segmentStart);
   const query = segment.replace(/^[ \t]+/, '');
@@ -501,7 +556,8 @@ function signerCompletions(ctx: Context, role: SignerRole, colon: number): Compl
   );
   const ranked: { person: Person; priority: number; note?: string }[] = [];
   for (const person of presentPeople(model)) {
-    if (written.has(person.key) || chairs.has(person.key) || !matchesPerson(person, query)) continue;
+    if (written.has(person.key) || chairs.has(person.key) || !matchesPerson(person, query))
+      continue;
     const election = model.elections.find(
       (e) => e.role === role && e.names.some((n) => nameKey(n.text) === person.key),
     );
@@ -529,7 +585,9 @@ function ownerCompletions(ctx: Context, start: number, query: string): Completio
   // People the action's own text names (`Ulf planerar … @`) are the likely owners.
   const named = new Set<string>();
   const textBefore = ctx.before.slice(0, ctx.before.lastIndexOf('@'));
-  for (const word of textBefore.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)?/gu)) {
+  for (const word of textBefore.matchAll(
+    /\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)?/gu,
+  )) {
     const person = model.resolvePerson(word[0]) ?? model.resolvePerson(word[0].split(/[ \t]+/)[0]);
     if (person) named.add(person.key);
   }
@@ -562,7 +620,11 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     en: 'Absent organisations or people',
     example: 'Frånvarande:\n- Tibro',
   },
-  decision: { sv: 'Beslut i punkten', en: 'Decision of the item', example: 'Beslut: Förslaget godkänns.' },
+  decision: {
+    sv: 'Beslut i punkten',
+    en: 'Decision of the item',
+    example: 'Beslut: Förslaget godkänns.',
+  },
   action: {
     sv: 'Åtgärd med ansvarig och datum',
     en: 'Action with owner and due date',
@@ -573,7 +635,11 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     en: 'Date and place of the next meeting',
     example: 'Nästa möte: 2024-06-11, Stadshuset',
   },
-  chair: { sv: 'Ordförandes underskrift', en: "The chair's signature", example: 'Ordförande: Anna Ek' },
+  chair: {
+    sv: 'Ordförandes underskrift',
+    en: "The chair's signature",
+    example: 'Ordförande: Anna Ek',
+  },
   secretary: {
     sv: 'Sekreterarens underskrift',
     en: "The secretary's signature",
@@ -598,7 +664,13 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
 
 const HEADER_KEYWORDS: readonly KeywordKind[] = ['date', 'time', 'place', 'present', 'absent'];
 const LABEL_KEYWORDS: readonly KeywordKind[] = ['decision', 'action', 'nextMeeting'];
-const SIGNATURE_KEYWORDS: readonly KeywordKind[] = ['chair', 'secretary', 'adjuster', 'adjusted', 'posted'];
+const SIGNATURE_KEYWORDS: readonly KeywordKind[] = [
+  'chair',
+  'secretary',
+  'adjuster',
+  'adjusted',
+  'posted',
+];
 
 function keywordCompletions(ctx: Context, start: number, typed: string): CompletionList {
   const { ast } = ctx.source;
@@ -606,6 +678,8 @@ function keywordCompletions(ctx: Context, start: number, typed: string): Complet
   const items = ast.items;
   const firstItemLine = items[0]?.mark.start.line ?? Infinity;
   const lastItemLine = items[items.length - 1]?.mark.start.line ?? -1;
+  // Signatures may start once no text of the last item follows the cursor.
+  const lastItemEnd = items[items.length - 1]?.range.end.line ?? -1;
   const elsewhere = (kind: KeywordKind): boolean =>
     ast.header.some((h) => h.kind === kind && h.range.start.line !== line) ||
     ast.sections.some((s) => s.kind === kind && s.keyword.range.start.line !== line) ||
@@ -615,8 +689,12 @@ function keywordCompletions(ctx: Context, start: number, typed: string): Complet
     kinds = HEADER_KEYWORDS.filter((k) => !elsewhere(k));
   } else {
     const signaturesAbove = ast.signatures.some((s) => s.range.start.line < line);
-    const signatures = line > lastItemLine ? SIGNATURE_KEYWORDS.filter((k) => !elsewhere(k)) : [];
-    kinds = signaturesAbove && line > lastItemLine ? signatures : [...LABEL_KEYWORDS, ...signatures];
+    const signatures =
+      line > lastItemLine && line >= lastItemEnd
+        ? SIGNATURE_KEYWORDS.filter((k) => !elsewhere(k))
+        : [];
+    kinds =
+      signaturesAbove && line > lastItemLine ? signatures : [...LABEL_KEYWORDS, ...signatures];
   }
   const folded = foldedKey(typed);
   const out: CompletionItem[] = [];

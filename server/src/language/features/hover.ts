@@ -9,6 +9,7 @@ import {
   type CalendarDate,
 } from '../dates';
 import type { MeetingModel } from '../model';
+import { APPEAL_DAYS, postingDates, type PostingDates } from '../render/certificate';
 import {
   matchMunicipality,
   nearestMunicipalities,
@@ -173,7 +174,10 @@ export function municipalityLines(m: Municipality, locale: Locale): string[] {
 function personHover(model: MeetingModel, found: PersonAt, locale: Locale): Hover {
   if (found.kind === 'unresolved') {
     return {
-      contents: { kind: 'markdown', value: T.notListed[locale](escapeMarkdown(found.name.span.text)) },
+      contents: {
+        kind: 'markdown',
+        value: T.notListed[locale](escapeMarkdown(found.name.span.text)),
+      },
       range: found.name.span.range,
     };
   }
@@ -255,20 +259,22 @@ const D = {
   },
   adjustBy: {
     sv: (date: string) =>
-      `Protokollet ska justeras senast ${date} (inom ${ADJUSTMENT_DAYS} dagar efter sammanträdet, kommunallagen).`,
+      `Ska justeras senast ${date}: inom ${ADJUSTMENT_DAYS} dagar efter sammanträdet (kommunallagen)`,
     en: (date: string) =>
-      `The minutes must be adjusted by ${date} (within ${ADJUSTMENT_DAYS} days of the meeting, Local Government Act).`,
+      `To be adjusted by ${date}: within ${ADJUSTMENT_DAYS} days of the meeting (Local Government Act)`,
   },
   meeting: { sv: 'Sammanträdet', en: 'Meeting' },
   adjustedDeadline: {
-    sv: (date: string) => `Senaste dag för justering: ${date} (${ADJUSTMENT_DAYS} dagar, kommunallagen)`,
-    en: (date: string) => `Last day for adjustment: ${date} (${ADJUSTMENT_DAYS} days, Local Government Act)`,
+    sv: (date: string) =>
+      `Sista dag för justering: ${date}, ${ADJUSTMENT_DAYS} dagar efter sammanträdet (kommunallagen)`,
+    en: (date: string) =>
+      `Last day for adjustment: ${date}, ${ADJUSTMENT_DAYS} days after the meeting (Local Government Act)`,
   },
   daysAfter: {
-    sv: (n: number) => `${n} ${n === 1 ? 'dag' : 'dagar'} efter sammanträdet`,
-    en: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} after the meeting`,
+    sv: (n: number) => `justerat ${n} ${n === 1 ? 'dag' : 'dagar'} efter`,
+    en: (n: number) => `adjusted ${n} ${n === 1 ? 'day' : 'days'} later`,
   },
-  met: { sv: '✓ fristen hålls', en: '✓ within the deadline' },
+  met: { sv: '✓ i tid', en: '✓ in time' },
   late: {
     sv: (n: number) => `✗ ${n} ${n === 1 ? 'dag' : 'dagar'} för sent`,
     en: (n: number) => `✗ ${n} ${n === 1 ? 'day' : 'days'} late`,
@@ -276,28 +282,28 @@ const D = {
   beforeMeeting: { sv: '✗ före sammanträdet', en: '✗ before the meeting' },
   postBy: {
     sv: (date: string) =>
-      `Justeringen ska anslås senast ${date} (andra dagen efter justeringen, kommunallagen)`,
+      `Justeringen ska anslås senast ${date}, andra dagen efter justeringen (kommunallagen)`,
     en: (date: string) =>
-      `The adjustment must be posted by ${date} (the second day after adjustment, Local Government Act)`,
+      `The adjustment is to be posted by ${date}, the second day after adjustment (Local Government Act)`,
   },
   beforeAdjusted: { sv: '✗ före justeringen', en: '✗ before the adjustment' },
   lastAppeal: {
     sv: (date: string) =>
-      `Sista dag för överklagande: ${date} (tre veckor från anslagsdagen, 13 kap. 5 § kommunallagen)`,
+      `Sista dag för överklagande: ${date}, tre veckor från anslagsdagen (13 kap. 5 § kommunallagen)`,
     en: (date: string) =>
-      `Last day of appeal: ${date} (three weeks from the day of posting, Local Government Act ch. 13 § 5)`,
+      `Last day of appeal: ${date}, three weeks from the day of posting (Local Government Act, ch. 13 § 5)`,
   },
   moved: {
     sv: (date: string) =>
-      `Tre veckor infaller ${date}; fristen flyttas till nästa vardag enligt lagen (1930:173) om beräkning av lagstadgad tid.`,
+      `Tre veckor infaller ${date}, som inte är en vardag; fristen löper till nästa vardag enligt lagen (1930:173) om beräkning av lagstadgad tid.`,
     en: (date: string) =>
-      `Three weeks fall on ${date}; the deadline moves to the next weekday under the Act (1930:173) on the computation of statutory time limits.`,
+      `Three weeks fall on ${date}, which is not a working day; the period runs to the next working day under the Act (1930:173) on the computation of statutory time limits.`,
   },
   takeDown: {
     sv: (date: string) =>
-      `Anslaget får tas ned tidigast ${date} (dagen efter sista dag för överklagande)`,
+      `Anslaget får tas ned tidigast ${date}, dagen efter sista dag för överklagande`,
     en: (date: string) =>
-      `The notice may be taken down on ${date} at the earliest (the day after the last day of appeal)`,
+      `The notice may come down on ${date} at the earliest, the day after the last day of appeal`,
   },
   noAdjusted: {
     sv: 'Ange `Justerat:` för att se när justeringen senast ska anslås.',
@@ -322,7 +328,8 @@ function dateHover(model: MeetingModel, kind: DateKind, text: string, locale: Lo
   const meeting = meetingText ? parseIsoDate(meetingText) : undefined;
   const adjustedText = model.ast.signatures.find((s) => s.kind === 'adjusted')?.date?.text;
   const adjusted = adjustedText ? parseIsoDate(adjustedText) : undefined;
-  const show = (d: CalendarDate): string => `${longDate(d, locale)} (${formatIsoDate(d)})`;
+  const show = (d: CalendarDate): string =>
+    `${formatIsoDate(d)} (${D.weekdays[locale][weekday(d)]})`;
   const verdict = (days: number, limit: number, before: string): string =>
     days < 0 ? before : days > limit ? D.late[locale](days - limit) : D.met[locale];
 
@@ -332,7 +339,7 @@ function dateHover(model: MeetingModel, kind: DateKind, text: string, locale: Lo
     const days = dayNumber(date) - dayNumber(meeting);
     lines.push(
       '',
-      `- ${D.meeting[locale]}: ${show(meeting)}${days >= 0 ? ` — ${D.daysAfter[locale](days)}` : ''}`,
+      `- ${D.meeting[locale]}: ${show(meeting)}${days >= 0 ? `, ${D.daysAfter[locale](days)}` : ''}`,
       `- ${D.adjustedDeadline[locale](show(addDays(meeting, ADJUSTMENT_DAYS)))} — ${verdict(days, ADJUSTMENT_DAYS, D.beforeMeeting[locale])}`,
       `- ${D.postBy[locale](show(addDays(date, POSTING_DAYS)))}`,
     );
@@ -348,74 +355,20 @@ function dateHover(model: MeetingModel, kind: DateKind, text: string, locale: Lo
     } else {
       lines.push(`- ${D.noAdjusted[locale]}`);
     }
-    const appeal = appealPeriod(date);
-    lines.push(`- ${D.lastAppeal[locale](show(appeal.lastDay))}`);
-    if (appeal.movedFrom) lines.push(`  ${D.moved[locale](longDate(appeal.movedFrom, locale))}`);
-    lines.push(`- ${D.takeDown[locale](show(appeal.takeDown))}`);
+    // The certificate's rule (three weeks, moved past weekends and holidays by Lag (1930:173)).
+    const appeal = postingDates(text) as PostingDates;
+    const lastDay = parseIsoDate(appeal.lastDayOfAppeal) as CalendarDate;
+    const threeWeeks = addDays(date, APPEAL_DAYS);
+    lines.push(`- ${D.lastAppeal[locale](show(lastDay))}`);
+    if (dayNumber(lastDay) !== dayNumber(threeWeeks)) {
+      lines.push(`  ${D.moved[locale](show(threeWeeks))}`);
+    }
+    lines.push(`- ${D.takeDown[locale](show(parseIsoDate(appeal.takenDown) as CalendarDate))}`);
   } else if (meeting) {
     const days = dayNumber(date) - dayNumber(meeting);
     if (days > 0) lines.push('', `- ${D.nextAfter[locale](days)}`);
   }
   return lines.join('\n');
-}
-
-/**
- * The appeal period that follows from posting the adjustment on `posted`: an appeal must arrive
- * within three weeks of the day of posting (kommunallagen 13 kap. 5 §), so the last day is
- * posted + 21 days. When that day is a Saturday, Sunday, public holiday, Midsummer Eve,
- * Christmas Eve or New Year's Eve, the appeal may still be made on the next weekday (lag
- * (1930:173) om beräkning av lagstadgad tid, 2 §). The notice may not be taken down before the
- * period has run out, so it comes down at the earliest the day after the last day.
- */
-export function appealPeriod(posted: CalendarDate): {
-  lastDay: CalendarDate;
-  movedFrom?: CalendarDate;
-  takeDown: CalendarDate;
-} {
-  const threeWeeks = addDays(posted, 21);
-  let lastDay = threeWeeks;
-  while (!isSwedishWorkday(lastDay)) lastDay = addDays(lastDay, 1);
-  const moved = dayNumber(lastDay) !== dayNumber(threeWeeks);
-  return {
-    lastDay,
-    movedFrom: moved ? threeWeeks : undefined,
-    takeDown: addDays(lastDay, 1),
-  };
-}
-
-/**
- * False for the days lag (1930:173) moves a deadline off: Saturdays, Sundays, public holidays
- * (lag (1989:253) om allmänna helgdagar) and Midsummer, Christmas and New Year's Eve.
- */
-export function isSwedishWorkday(d: CalendarDate): boolean {
-  if (weekday(d) >= 5) return false;
-  const md = `${d.month}-${d.day}`;
-  if (['1-1', '1-6', '5-1', '6-6', '12-24', '12-25', '12-26', '12-31'].includes(md)) return false;
-  // Midsummer Eve: the Friday between 19 and 25 June.
-  if (d.month === 6 && d.day >= 19 && d.day <= 25 && weekday(d) === 4) return false;
-  const easter = dayNumber(easterSunday(d.year));
-  const offset = dayNumber(d) - easter;
-  // Good Friday, Easter Monday, Ascension Day.
-  return offset !== -2 && offset !== 1 && offset !== 39;
-}
-
-/** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
-export function easterSunday(year: number): CalendarDate {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return { year, month, day };
 }
 
 /** Escapes text from the document so markdown shows it literally. */

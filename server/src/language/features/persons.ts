@@ -46,6 +46,7 @@ export interface PersonSymbol {
   readonly present: boolean;
 }
 
+/** Where a mention stands: attendance list, signature, `@owner`, election item or free text. */
 export type MentionRole = 'attendance' | 'signature' | 'owner' | 'election' | 'text';
 
 /** Where a person is named. */
@@ -82,6 +83,7 @@ export interface PersonIndex {
   onLine(line: number): readonly PersonAt[];
 }
 
+/** What a position on a name resolves to. */
 export type PersonAt =
   | { readonly kind: 'mention'; readonly mention: Mention }
   | { readonly kind: 'unresolved'; readonly name: UnresolvedName }
@@ -103,9 +105,6 @@ export function personIndex(model: MeetingModel): PersonIndex {
   }
   return index;
 }
-
-const NAME_WORD = /[\p{L}\p{M}\p{N}'’-]+/gu;
-const UPPER_START = /^\p{Lu}/u;
 
 function buildPersonIndex(model: MeetingModel): PersonIndex {
   const byKey = new Map<string, PersonSymbol>();
@@ -148,9 +147,9 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
   const mentions: Mention[] = [];
   const unresolved: UnresolvedName[] = [];
   const ambiguous: { range: Range; text: string; namesakes: readonly PersonSymbol[] }[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const add = (mention: Mention): void => {
-    const id = `${mention.range.start.line}:${mention.range.start.character}`;
+    const id = mention.range.start.line * 0x100000 + mention.range.start.character;
     if (seen.has(id)) return;
     seen.add(id);
     mentions.push(mention);
@@ -163,7 +162,8 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     } else {
       const others = key.includes(' ') ? [] : namesakes(key);
       unresolved.push({ span, role, namesakes: others });
-      if (others.length > 1) ambiguous.push({ range: span.range, text: span.text, namesakes: others });
+      if (others.length > 1)
+        ambiguous.push({ range: span.range, text: span.text, namesakes: others });
     }
   };
 
@@ -183,42 +183,39 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     }
   }
 
+  // Only capitalised words that are someone's first name (or a full name's first word) matter,
+  // so most words are rejected by one map lookup.
   const scan = (span: Span | undefined): void => {
     if (!span) return;
-    const words: { start: number; end: number; key: string; upper: boolean }[] = [];
-    for (const match of span.text.matchAll(NAME_WORD)) {
-      const start = match.index;
-      words.push({
-        start,
-        end: start + match[0].length,
-        key: nameKey(match[0]),
-        upper: UPPER_START.test(match[0]),
-      });
-    }
+    const text = span.text;
     const line = span.range.start.line;
     const base = span.range.start.character;
     const rangeOf = (start: number, end: number): Range => ({
       start: { line, character: base + start },
       end: { line, character: base + end },
     });
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i];
-      if (!word.upper) continue;
-      const full = matchFullName(span.text, words, i, fullByFirstWord.get(word.key));
+    let skipUntil = 0;
+    for (const match of text.matchAll(CAPITALISED_WORD)) {
+      const start = match.index;
+      if (start > 0 && WORD_CHARACTER.test(text[start - 1])) continue;
+      const end = start + match[0].length;
+      if (end < skipUntil) continue;
+      const key = wordKey(match[0]);
+      const full = matchFullName(text, end, fullByFirstWord.get(key));
       if (full) {
-        add({ person: full.person, range: rangeOf(word.start, full.end), form: 'full', role: 'text' });
-        i = full.last;
+        add({ person: full.person, range: rangeOf(start, full.end), form: 'full', role: 'text' });
+        skipUntil = full.end + 1;
         continue;
       }
-      const first = firstNameOf(word.key, byFirst);
+      const first = firstNameOf(key, byFirst);
       if (!first) continue;
       const candidates = namesakes(first.key);
-      const range = rangeOf(word.start, word.end - first.genitive);
+      const range = rangeOf(start, end - first.genitive);
       if (candidates.length === 1) {
         const form = candidates[0].key === first.key ? 'full' : 'first';
         add({ person: candidates[0], range, form, role: 'text' });
       } else if (candidates.length > 1) {
-        ambiguous.push({ range, text: span.text.slice(word.start, word.end), namesakes: candidates });
+        ambiguous.push({ range, text: text.slice(start, end), namesakes: candidates });
       }
     }
   };
@@ -237,9 +234,11 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
   const mentionsOf = new Map<PersonSymbol, Mention[]>();
   for (const mention of mentions) push(mentionsOf, mention.person, mention);
   const byLine = new Map<number, PersonAt[]>();
-  for (const mention of mentions) push(byLine, mention.range.start.line, { kind: 'mention', mention });
+  for (const mention of mentions)
+    push(byLine, mention.range.start.line, { kind: 'mention', mention });
   for (const name of unresolved) {
-    if (name.namesakes.length <= 1) push(byLine, name.span.range.start.line, { kind: 'unresolved', name });
+    if (name.namesakes.length <= 1)
+      push(byLine, name.span.range.start.line, { kind: 'unresolved', name });
   }
   for (const a of ambiguous) push(byLine, a.range.start.line, { kind: 'ambiguous', ...a });
 
@@ -265,30 +264,42 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
   };
 }
 
-/** The longest listed full name starting at word `i` (a trailing genitive `s` allowed). */
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}\p{N}'’-]*/gu;
+const FOLLOWING_WORD = /[ \t]+([\p{L}\p{M}\p{N}'’-]+)/uy;
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}'’-]/u;
+
+function wordKey(word: string): string {
+  return word.normalize('NFC').toLowerCase();
+}
+
+/**
+ * The longest listed full name whose first word ends at `firstEnd` (a trailing genitive `s`
+ * allowed on the last word): the person and where the name ends.
+ */
 function matchFullName(
   text: string,
-  words: readonly { start: number; end: number; key: string }[],
-  i: number,
+  firstEnd: number,
   candidates: readonly { person: PersonSymbol; words: string[] }[] | undefined,
-): { person: PersonSymbol; end: number; last: number } | undefined {
+): { person: PersonSymbol; end: number } | undefined {
   for (const candidate of candidates ?? []) {
-    const n = candidate.words.length;
-    if (i + n > words.length) continue;
-    let matches = true;
-    for (let k = 1; k < n && matches; k++) {
-      const previous = words[i + k - 1];
-      const word = words[i + k];
-      const gap = text.slice(previous.end, word.start);
-      const last = k === n - 1;
-      matches =
-        /^[ \t]+$/.test(gap) &&
-        (word.key === candidate.words[k] || (last && isGenitive(word.key, candidate.words[k])));
+    let position = firstEnd;
+    let end = -1;
+    for (let k = 1; k < candidate.words.length; k++) {
+      FOLLOWING_WORD.lastIndex = position;
+      const next = FOLLOWING_WORD.exec(text);
+      if (!next) break;
+      const key = wordKey(next[1]);
+      const last = k === candidate.words.length - 1;
+      position += next[0].length;
+      if (key === candidate.words[k]) {
+        if (last) end = position;
+      } else if (last && isGenitive(key, candidate.words[k])) {
+        end = position - 1;
+      } else {
+        break;
+      }
     }
-    if (!matches) continue;
-    const lastWord = words[i + n - 1];
-    const genitive = lastWord.key === candidate.words[n - 1] ? 0 : 1;
-    return { person: candidate.person, end: lastWord.end - genitive, last: i + n - 1 };
+    if (end >= 0) return { person: candidate.person, end };
   }
   return undefined;
 }

@@ -25,11 +25,14 @@ export const SymbolKind = {
   Struct: 23,
 } as const;
 
+/** The kinds this service uses (a subset of LSP's SymbolKind). */
+export type SymbolKindValue = (typeof SymbolKind)[keyof typeof SymbolKind];
+
 /** A node of the outline; structurally LSP's DocumentSymbol. */
 export interface DocumentSymbol {
   name: string;
   detail?: string;
-  kind: number;
+  kind: SymbolKindValue;
   range: Range;
   selectionRange: Range;
   children?: DocumentSymbol[];

@@ -83,11 +83,17 @@ export interface JsonItem {
 }
 
 /** The JSON form of a parsed document. */
-export function toProtokollJson(uri: string, ast: ProtokollAst, locale: Locale = 'sv'): ProtokollJson {
-  const header = (kind: 'date' | 'time' | 'place') => text(ast.header.find((h) => h.kind === kind)?.value);
+export function toProtokollJson(
+  uri: string,
+  ast: ProtokollAst,
+  locale: Locale = 'sv',
+): ProtokollJson {
+  const header = (kind: 'date' | 'time' | 'place') =>
+    text(ast.header.find((h) => h.kind === kind)?.value);
   const signers = (role: SignerRole) =>
     ast.signatures.filter((s) => s.kind === role).flatMap((s) => s.names.map((n) => text(n)!));
-  const dated = (kind: 'adjusted' | 'posted') => text(ast.signatures.find((s) => s.kind === kind)?.date);
+  const dated = (kind: 'adjusted' | 'posted') =>
+    text(ast.signatures.find((s) => s.kind === kind)?.date);
   const posted = dated('posted');
   const dates = posted && postingDates(posted.text);
   return {
@@ -175,7 +181,14 @@ function bodyLine(line: BodyLine): JsonBodyLine[] {
         },
       ];
     case 'nextMeeting':
-      return [{ kind: 'nextMeeting', line: at, date: line.date?.text ?? null, place: line.place?.text ?? null }];
+      return [
+        {
+          kind: 'nextMeeting',
+          line: at,
+          date: line.date?.text ?? null,
+          place: line.place?.text ?? null,
+        },
+      ];
     case 'blank':
       return [];
   }

@@ -1,4 +1,11 @@
-import { addDays, dayNumber, formatIsoDate, parseIsoDate, weekday, type CalendarDate } from '../dates';
+import {
+  addDays,
+  dayNumber,
+  formatIsoDate,
+  parseIsoDate,
+  weekday,
+  type CalendarDate,
+} from '../dates';
 
 /** Kommunallagen 13 kap. 5 §: an appeal is lodged within three weeks of the posting. */
 export const APPEAL_DAYS = 21;

@@ -4,10 +4,12 @@
  * can reorder the renderer's own labels, "Trojan Source" style), and lone surrogates. They are
  * shown as U+FFFD so the secretary sees that something odd is in the text.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARACTERS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NEEDS_WORK =
+  /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -24,5 +26,6 @@ export function neutralise(text: string): string {
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return neutralise(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }

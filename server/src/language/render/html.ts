@@ -112,7 +112,9 @@ class HtmlWriter {
     const timeAndPlace = [view.time, view.place].filter((f) => f !== undefined);
     if (timeAndPlace.length > 0) {
       const values = timeAndPlace
-        .map((f) => `<span${this.at(f.line)}>${escapeHtml(f.value)}${this.diagnostics(f.line)}</span>`)
+        .map(
+          (f) => `<span${this.at(f.line)}>${escapeHtml(f.value)}${this.diagnostics(f.line)}</span>`,
+        )
         .join(', ');
       facts.push(
         `<div class="fact fact-time-place"${this.at(timeAndPlace[0].line)}><dt>${escapeHtml(l.timeAndPlace)}</dt><dd>${values}</dd></div>`,

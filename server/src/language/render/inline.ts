@@ -16,8 +16,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /** Splits a line of document text into text, emphasis and link runs. Never throws. */
 export function parseInline(text: string): Inline[] {
+  if (!MAY_HAVE_MARKUP.test(text)) return text ? [{ kind: 'text', text }] : [];
   return new InlineParser(text).parse(0, text.length);
 }
+
+const MAY_HAVE_MARKUP = /\*|https?:\/\/|mailto:/;
 
 /** The plain text of inline runs, without markup. */
 export function inlineText(runs: readonly Inline[]): string {
@@ -67,8 +70,7 @@ class InlineParser {
   }
 
   private linkAt(i: number, to: number): string | undefined {
-    const c = this.text[i];
-    if (c !== 'h' && c !== 'm') return undefined;
+    if (!this.text.startsWith('http', i) && !this.text.startsWith('mailto:', i)) return undefined;
     if (i > 0 && WORD_CHARACTER.test(this.text[i - 1])) return undefined;
     LINK.lastIndex = i;
     const m = LINK.exec(this.text);

@@ -133,7 +133,9 @@ export function buildMinutesView(ast: ProtokollAst, options: MinutesViewOptions 
   const view = {
     locale,
     labels,
-    title: ast.title?.text ? { line: ast.title.range.start.line, value: ast.title.text.text } : undefined,
+    title: ast.title?.text
+      ? { line: ast.title.range.start.line, value: ast.title.text.text }
+      : undefined,
     adjusted: ast.signatures.some((s) => s.kind === 'adjusted'),
     date,
     time: time && { line: time.line, value: formatTime(time.value, labels) },
@@ -220,7 +222,12 @@ function buildBlocks(lines: readonly BodyLine[]): Block[] {
         });
         break;
       case 'nextMeeting':
-        blocks.push({ kind: 'nextMeeting', line: at, date: line.date?.text, place: line.place?.text });
+        blocks.push({
+          kind: 'nextMeeting',
+          line: at,
+          date: line.date?.text,
+          place: line.place?.text,
+        });
         break;
       case 'blank':
         break;

@@ -129,7 +129,11 @@ export interface SyntaxProblem {
   readonly range: Range;
   readonly message: { readonly sv: string; readonly en: string };
   /** A replacement that repairs the line (e.g. a misspelt keyword). */
-  readonly fix?: { readonly range: Range; readonly newText: string; readonly title: string };
+  readonly fix?: {
+    readonly range: Range;
+    readonly newText: string;
+    readonly title: { readonly sv: string; readonly en: string };
+  };
 }
 
 /** The parse result of a `.protokoll` document. */

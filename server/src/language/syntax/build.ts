@@ -289,7 +289,7 @@ class AstBuilder {
     // The owner's `@` starts a word: `mejla ulf@vara.se @Bo Ek` is owned by Bo Ek.
     const at = tokens.find((t) => {
       const before = this.text.charCodeAt(t.startOffset - 1);
-      return t.tokenType === At && (isBlank(before) || before === 58) /* : */;
+      return t.tokenType === At && (isBlank(before) || before === 58); /* : */
     });
     const { cst, errors } = parseLine(
       at ? tokens.filter((t) => t.startOffset >= at.startOffset) : [],
@@ -447,7 +447,7 @@ class AstBuilder {
           fix: {
             range: this.rangeOf(line, start, start),
             newText: '- ',
-            title: 'Lägg till "- " / Add "- "',
+            title: { sv: 'Lägg till "- "', en: 'Add "- "' },
           },
         });
         return;
@@ -499,7 +499,11 @@ class AstBuilder {
         sv: `Okänt nyckelord "${word}". Menade du "${best}"?`,
         en: `Unknown keyword "${word}". Did you mean "${best}"?`,
       },
-      fix: { range, newText: best, title: `Ersätt med "${best}" / Replace with "${best}"` },
+      fix: {
+        range,
+        newText: best,
+        title: { sv: `Ersätt med "${best}"`, en: `Replace with "${best}"` },
+      },
     });
     return true;
   }

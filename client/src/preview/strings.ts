@@ -1,0 +1,34 @@
+import type { Locale } from '../messages';
+
+const STRINGS = {
+  panelTitle: { sv: 'Förhandsvisning: {0}', en: 'Preview: {0}' },
+  followingPanelTitle: { sv: 'Förhandsvisning (låst): {0}', en: 'Preview (locked): {0}' },
+  loading: { sv: 'Förhandsvisningen laddas…', en: 'Loading the preview…' },
+  noDocument: {
+    sv: 'Öppna ett protokoll (.protokoll) i redigeraren för att förhandsvisa det.',
+    en: 'Open a minutes file (.protokoll) in the editor to preview it.',
+  },
+  documentClosed: {
+    sv: 'Dokumentet är stängt. Förhandsvisningen visar den senaste versionen.',
+    en: 'The document is closed. The preview shows its last version.',
+  },
+  serverUnavailable: {
+    sv: 'Förhandsvisningen kunde inte uppdateras: språkservern svarar inte ({0}).',
+    en: 'The preview could not be updated: the language server does not answer ({0}).',
+  },
+  exported: { sv: 'Protokollet exporterades till {0}.', en: 'The minutes were exported to {0}.' },
+  open: { sv: 'Öppna', en: 'Open' },
+  exportFailed: { sv: 'Exporten misslyckades: {0}', en: 'The export failed: {0}' },
+  saveAs: { sv: 'Exportera', en: 'Export' },
+  configProblem: {
+    sv: 'Inställningsfilen {0} har fel; giltiga inställningar används: {1}',
+    en: 'The settings file {0} has problems; the valid settings are used: {1}',
+  },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** A user-facing text of the preview and export, in the extension's language. */
+export function text(key: StringKey, locale: Locale, ...args: string[]): string {
+  return STRINGS[key][locale].replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+}

@@ -1,0 +1,96 @@
+import MarkdownIt from 'markdown-it';
+import { createProtokollService, createTextDocument, mergeConfig } from '../../server/src/language';
+import { median } from './check';
+import { generateMinutes } from './generate';
+
+const config = mergeConfig({ organisations: ['Kommunalförbundet'] });
+
+/**
+ * The same minutes written as Markdown, line for line: the title as `#`, header fields and labels
+ * in bold, attendance and bullets as lists, each § as a `##` heading. What a secretary would write
+ * without this project, so markdown-it's time is a fair yardstick for "rendering this content".
+ */
+export function toMarkdown(protokoll: string): string {
+  return protokoll
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('//')) return '';
+      const item = /^§\s*(\d+\s*[a-zåäö]?)\s+(.*)$/u.exec(line);
+      if (item) return `## § ${item[1]} ${item[2]}`;
+      const labelled =
+        /^(Datum|Tid|Plats|Beslut|Åtgärd|Nästa möte|Ordförande|Sekreterare|Justerare|Justerat|Anslaget|Närvarande|Frånvarande):\s*(.*)$/u.exec(
+          line,
+        );
+      if (labelled) return `**${labelled[1]}:** ${labelled[2]}`.trimEnd() + '  ';
+      const roundTable = /^- ([^:]{1,40}): (.*)$/u.exec(line);
+      if (roundTable) return `- **${roundTable[1]}:** ${roundTable[2]}`;
+      return line;
+    })
+    .join('\n');
+}
+
+export interface RenderBenchRow {
+  readonly lines: number;
+  readonly kilobytes: number;
+  /** Parse + render to HTML with the line map (what the preview asks the server for). */
+  readonly protokollMs: number;
+  /** The same, with every check run and its diagnostics shown beside the lines. */
+  readonly withDiagnosticsMs: number;
+  readonly markdownItMs: number;
+  /** protokollMs / markdownItMs. */
+  readonly ratio: number;
+}
+
+/** Times the preview's render of generated minutes against markdown-it on the same content. */
+export function measureRender(sizes: readonly number[] = [1_000, 25_000]): RenderBenchRow[] {
+  const service = createProtokollService();
+  const markdown = new MarkdownIt({ linkify: true });
+  // Warm the JIT on both sides so the first size measured is not penalised.
+  const warm = generateMinutes(2_000);
+  for (let w = 0; w < 10; w++) {
+    service.render(createTextDocument(`bench://warm/${w}`, warm), {
+      config,
+      showDiagnostics: w % 2 === 0,
+    });
+    markdown.render(toMarkdown(warm));
+  }
+  return sizes.map((lines) => {
+    const text = generateMinutes(lines);
+    const md = toMarkdown(text);
+    const runs = lines >= 10_000 ? 11 : 31;
+    let i = 0;
+    const render = (showDiagnostics: boolean) => () =>
+      void service.render(createTextDocument(`bench://render/${lines}/${i++}`, text), {
+        config,
+        showDiagnostics,
+      });
+    const protokollMs = median(runs, render(false));
+    const withDiagnosticsMs = median(runs, render(true));
+    const markdownItMs = median(runs, () => void markdown.render(md));
+    return {
+      lines,
+      kilobytes: Buffer.byteLength(text) / 1024,
+      protokollMs,
+      withDiagnosticsMs,
+      markdownItMs,
+      ratio: protokollMs / markdownItMs,
+    };
+  });
+}
+
+/** `npm run bench`: prints the preview render time next to markdown-it's, as a ratio. */
+export function benchRender(): void {
+  const rows = measureRender();
+  console.log(
+    '\nPreview render: parse + HTML + line map (median, no cache) vs markdown-it on the same content as Markdown:\n',
+  );
+  console.log('| lines | KB | protokoll ms | with diagnostics ms | markdown-it ms | ratio |');
+  console.log('|------:|---:|-------------:|--------------------:|---------------:|------:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.lines} | ${r.kilobytes.toFixed(0)} | ${r.protokollMs.toFixed(1)} | ${r.withDiagnosticsMs.toFixed(1)} | ${r.markdownItMs.toFixed(1)} | ${r.ratio.toFixed(2)} |`,
+    );
+  }
+}
+
+if (require.main === module) benchRender();

@@ -1,0 +1,20 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PDF_FONT_FILES } from './pdf';
+
+/**
+ * The `media/fonts` folder of the installed extension or checkout: the nearest one at or above
+ * `start` (the bundle in `dist/`, or the compiled file in `out/…`) that holds every PDF font.
+ */
+export function findFontDirectory(start: string = __dirname): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, 'media', 'fonts');
+    if (Object.values(PDF_FONT_FILES).every((f) => fs.existsSync(path.join(candidate, f)))) {
+      return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

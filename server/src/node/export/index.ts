@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtokollService,
+  createTextDocument,
+  type ProtokollConfig,
+  type ProtokollService,
+} from '../../language';
+import { buildMinutesView } from '../../language/render/view';
+import { findFontDirectory } from './fonts';
+import { renderPdf } from './pdf';
+
+export { findFontDirectory } from './fonts';
+export { renderPdf, PDF_FONT_FILES } from './pdf';
+
+export type ExportFormat = 'html' | 'pdf' | 'json';
+
+/** What to export: the document text (saved or not) and where it comes from. */
+export interface ExportSource {
+  readonly format: ExportFormat;
+  /** File system path of the `.protokoll` file (names the output, becomes the JSON `uri`). */
+  readonly path: string;
+  readonly text: string;
+  readonly config: ProtokollConfig;
+  /** Where the PDF fonts are; found beside the bundle or checkout when omitted. */
+  readonly fontDirectory?: string;
+}
+
+/** A failure the user can act on; `message` says what and how to fix it. */
+export class ExportError extends Error {}
+
+const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', pdf: '.pdf', json: '.json' };
+
+/**
+ * The exported bytes: standalone HTML (inline CSS, no scripts, no remote resources), an A4 PDF
+ * with embedded fonts, or the versioned JSON of the AST. Diagnostics are never part of an export.
+ */
+export async function exportDocument(
+  source: ExportSource,
+  service: ProtokollService = createProtokollService({ cacheSize: 1 }),
+): Promise<Buffer> {
+  const doc = createTextDocument(pathToFileURL(path.resolve(source.path)).href, source.text);
+  switch (source.format) {
+    case 'html':
+      return Buffer.from(service.render(doc, { config: source.config, standalone: true }).html);
+    case 'json':
+      return Buffer.from(`${JSON.stringify(service.toJson(doc, source.config.locale), null, 2)}\n`);
+    case 'pdf': {
+      const fontDirectory = source.fontDirectory ?? findFontDirectory();
+      if (!fontDirectory) {
+        throw new ExportError(
+          'cannot find the PDF fonts (media/fonts/DejaVuSerif*.ttf beside the program); reinstall Protokoll or export HTML instead',
+        );
+      }
+      const view = buildMinutesView(service.parse(doc).ast, { config: source.config });
+      return renderPdf(view, { fontDirectory });
+    }
+  }
+}
+
+/** `minutes.protokoll` → `minutes.pdf` beside it. */
+export function exportPath(sourcePath: string, format: ExportFormat): string {
+  const parsed = path.parse(sourcePath);
+  return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
+}
+
+/** Arguments of `protokoll render`, after the CLI has read the file and resolved its config. */
+export interface RenderCommand {
+  readonly format: ExportFormat;
+  /** `-o FILE`; `-` writes to standard output. */
+  readonly output?: string;
+  readonly path: string;
+  readonly text: string;
+  readonly config: ProtokollConfig;
+  readonly fontDirectory?: string;
+}
+
+export interface RenderCommandResult {
+  /** 0 rendered; 2 the output could not be written or the PDF fonts are missing. */
+  readonly exitCode: 0 | 2;
+  /** For standard error: where the file went, or what went wrong and how to fix it. */
+  readonly message?: string;
+  /** For standard output, when the output goes there. */
+  readonly stdout?: Buffer;
+  /** The file written, if any. */
+  readonly outputFile?: string;
+}
+
+/**
+ * `protokoll render [--format html|pdf|json] [-o FILE] PATH`. HTML and JSON go to standard
+ * output unless `-o` names a file; a PDF is written beside the source (`x.protokoll` → `x.pdf`)
+ * unless `-o` says otherwise (`-o -` sends it to standard output). Never throws.
+ */
+export async function runRender(command: RenderCommand): Promise<RenderCommandResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await exportDocument(command);
+  } catch (e) {
+    const reason = e instanceof ExportError ? e.message : `rendering failed: ${describe(e)}`;
+    return { exitCode: 2, message: `${command.path}: ${reason}` };
+  }
+  const output =
+    command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
+  if (output === '-') return { exitCode: 0, stdout: bytes };
+  if (path.resolve(output) === path.resolve(command.path)) {
+    return {
+      exitCode: 2,
+      message: `${output}: refusing to overwrite the source document; choose another -o FILE`,
+    };
+  }
+  try {
+    fs.writeFileSync(output, bytes);
+  } catch (e) {
+    return {
+      exitCode: 2,
+      message: `${output}: cannot write the ${command.format.toUpperCase()} file (${describe(e)}); check that the folder exists and is writable`,
+    };
+  }
+  return {
+    exitCode: 0,
+    message: `wrote ${output} (${bytes.length} bytes)`,
+    outputFile: output,
+  };
+}
+
+function describe(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code) return code;
+  return e instanceof Error ? e.message : String(e);
+}

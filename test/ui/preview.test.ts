@@ -1,0 +1,115 @@
+// The preview in the workbench (code-server + Chromium, the packaged extension installed): it
+// opens beside the minutes, marks them OJUSTERAT, follows an edit and the editor's scrolling, and
+// gives the README its screenshot.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { launchChromium, repoRoot, type ChromiumSession } from '../e2e/codeServer';
+import { waitFor } from '../e2e/process';
+import { goToLine, lineOf } from './editorMoves';
+import {
+  createWorkspace,
+  openWorkbench,
+  quickOpen,
+  runCommand,
+  useCodeServer,
+} from '../e2e/workbench';
+
+const SEED_NAME = 'sikt-2018-12-14.protokoll';
+const seedText = fs.readFileSync(path.join(repoRoot, 'examples', 'sikt', SEED_NAME), 'utf8');
+const seedConfig = fs.readFileSync(
+  path.join(repoRoot, 'examples', 'sikt', '.protokoll.json'),
+  'utf8',
+);
+const SCREENSHOT = path.join(repoRoot, 'docs', 'images', 'preview.png');
+
+describe('the preview in the workbench', function () {
+  this.timeout(120_000);
+  const target = useCodeServer();
+  let browser: ChromiumSession | undefined;
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser) {
+      const file = path.join(repoRoot, 'test-results', 'preview-failure.png');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await browser.page.screenshot({ path: file }).catch(() => undefined);
+      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    }
+    await browser?.close();
+    browser = undefined;
+  });
+
+  it('opens beside the minutes, shows OJUSTERAT, follows edits and scrolling', async () => {
+    const folder = createWorkspace({ [SEED_NAME]: seedText, '.protokoll.json': seedConfig });
+    browser = await launchChromium();
+    const { page } = browser;
+    await openWorkbench(page, target.workbenchUrl(folder));
+    await quickOpen(page, SEED_NAME);
+
+    await runCommand(page, 'Protokoll: Open Preview to the Side');
+    const preview = previewFrame(page);
+    const root = preview.locator('#protokoll-root');
+    await root.waitFor({ timeout: 30_000 });
+    await waitFor(
+      async () => (await root.innerText()).includes('SIKTnätverket'),
+      30_000,
+      'the preview to render the minutes',
+    );
+    // No Justerat: line yet, so the minutes are marked as not adjusted.
+    const mark = preview.locator('.ojusterat');
+    await mark.first().waitFor({ timeout: 10_000 });
+    assert.match(await mark.first().innerText(), /OJUSTERAT/);
+    assert.ok((await preview.locator('[data-line]').count()) > 10, 'blocks carry source lines');
+    assert.equal(await editorGroups(page), 2, 'the preview opened to the side');
+
+    // An edit in the minutes shows up in the preview without reopening it.
+    await focusEditor(page);
+    await goToLine(page, lineOf(seedText, '# SIKTnätverket'));
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Skaraborg');
+    await waitFor(
+      async () => (await root.innerText()).includes('SIKTnätverket Skaraborg'),
+      15_000,
+      'the preview to show the edited title',
+    );
+
+    // Scrolling the editor to the signatures scrolls the preview along.
+    const before = await previewScrollTop(preview);
+    await page.keyboard.press('Control+End');
+    await waitFor(
+      async () => (await previewScrollTop(preview)) > before + 100,
+      15_000,
+      'the preview to scroll with the editor',
+    );
+
+    await goToLine(page, lineOf(seedText, '§ 4 IKT Styrkedja'));
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    assert.deepEqual(browser.blocked, [], 'the workbench and the preview reached only loopback');
+  });
+});
+
+/** The preview's document: VS Code nests the webview's content in an iframe inside an iframe. */
+function previewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame').first();
+}
+
+async function previewScrollTop(preview: FrameLocator): Promise<number> {
+  return preview
+    .locator('#protokoll-root')
+    .evaluate(
+      (element: { ownerDocument: { scrollingElement: { scrollTop: number } | null } }) =>
+        element.ownerDocument.scrollingElement?.scrollTop ?? 0,
+    );
+}
+
+async function editorGroups(page: Page): Promise<number> {
+  return page.locator('.part.editor .editor-group-container').count();
+}
+
+/** Focuses the text editor of the minutes (the preview took the focus when it opened). */
+async function focusEditor(page: Page): Promise<void> {
+  await page.locator(`.tabs-container .tab[aria-label*="${SEED_NAME}"]`).first().click();
+  await page.locator('.monaco-editor.focused').waitFor({ timeout: 10_000 });
+}

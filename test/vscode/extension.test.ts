@@ -1,0 +1,266 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import { createProtokollClient, startProtokollClient } from '../../client/src/languageClient';
+import { DIAGNOSTIC_CODES } from '../../server/src/language/codes';
+import {
+  EXTENSION_ID,
+  closeAllEditors,
+  codeOf,
+  openWorkspaceFile,
+  replaceLine,
+  today,
+  waitForCodes,
+  waitForDiagnostics,
+} from './helpers';
+
+const SEED = 'sikt/sikt-2018-12-14.protokoll';
+
+interface Manifest {
+  contributes: {
+    languages: { id: string; extensions: string[]; configuration: string }[];
+    grammars: { language: string; path: string }[];
+    snippets: { language: string; path: string }[];
+    jsonValidation: { fileMatch: string; url: string }[];
+    configuration: { properties: Record<string, { properties?: Record<string, unknown> }> };
+  };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | string };
+    virtualWorkspaces: { supported: boolean | string; description?: string };
+  };
+  engines: { vscode: string };
+}
+
+describe('the Protokoll extension', () => {
+  afterEach(closeAllEditors);
+
+  it('is installed and activates for .protokoll files', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    const { document } = await openWorkspaceFile(SEED);
+    assert.equal(document.languageId, 'protokoll');
+    await waitForCodes(document.uri, ['municipality/form', 'signature/mismatch']);
+    assert.equal(extension.isActive, true);
+  });
+
+  it('ships every file its manifest points to', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const manifest = extension.packageJSON as Manifest;
+    const { contributes } = manifest;
+    const shipped = (relative: string) =>
+      assert.ok(
+        fs.existsSync(path.join(extension.extensionPath, relative)),
+        `${relative} is missing from ${extension.extensionPath}`,
+      );
+    shipped('dist/extension.js');
+    shipped('dist/server.js');
+    assert.deepEqual(
+      contributes.languages.map((l) => [l.id, l.extensions]),
+      [['protokoll', ['.protokoll']]],
+    );
+    contributes.languages.forEach((l) => shipped(l.configuration));
+    contributes.grammars.forEach((g) => shipped(g.path));
+    contributes.snippets.forEach((s) => shipped(s.path));
+    assert.deepEqual(
+      contributes.jsonValidation.map((j) => j.fileMatch),
+      ['.protokoll.json'],
+    );
+    contributes.jsonValidation.forEach((j) => shipped(j.url));
+    assert.equal(fs.existsSync(path.join(extension.extensionPath, 'node_modules')), false);
+  });
+
+  it('declares support for untrusted and (limited) virtual workspaces, and VS Code 1.100', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.ok(manifest.capabilities.virtualWorkspaces.description);
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+  });
+
+  it('offers a severity setting for every diagnostic code, and no other', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
+    const severity = manifest.contributes.configuration.properties['protokoll.severity'];
+    assert.deepEqual(
+      Object.keys(severity.properties ?? {}).sort(),
+      Object.keys(DIAGNOSTIC_CODES).sort(),
+    );
+    for (const name of [
+      'requiredSignatures',
+      'organisations',
+      'members',
+      'locale',
+      'validate',
+      'diagnosticsDelay',
+    ]) {
+      assert.notEqual(
+        vscode.workspace.getConfiguration('protokoll').inspect(name)?.defaultValue,
+        undefined,
+        `protokoll.${name} has no default`,
+      );
+    }
+  });
+
+  it('"Protokoll: New minutes" opens an untitled skeleton dated today', async () => {
+    await vscode.commands.executeCommand('protokoll.newMinutes');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor opened');
+    const { document } = editor;
+    assert.equal(document.isUntitled, true);
+    assert.equal(document.languageId, 'protokoll');
+    const text = document.getText();
+    assert.match(text, /^# \S/m);
+    assert.match(text, new RegExp(`^Datum: ${today()}$`, 'm'));
+    assert.match(text, /^Närvarande:$/m);
+    assert.match(text, /^§ 1 /m);
+    assert.match(text, /^Ordförande: /m);
+    // The skeleton is valid minutes apart from the names still to be filled in.
+    // `Organisation` is a placeholder, not a municipality: once that is reported, the rest is in.
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (ds) => ds.some((d) => codeOf(d) === 'municipality/unknown'),
+      'municipality/unknown for the placeholder',
+    );
+    for (const code of ['syntax', 'header/missing-title', 'header/missing-date']) {
+      assert.ok(!diagnostics.some((d) => codeOf(d) === code), `unexpected ${code}`);
+    }
+  });
+
+  it('restarts the language server when it crashes', async function () {
+    if (process.platform !== 'linux') this.skip(); // finds the server process through /proc
+    const editor = await openWorkspaceFile(SEED);
+    await waitForCodes(editor.document.uri, ['municipality/form', 'signature/mismatch']);
+    const [pid] = serverProcesses();
+    assert.ok(pid, 'no language server process found among the extension host’s children');
+
+    process.kill(pid, 'SIGKILL');
+    const restarted = await poll(
+      () => serverProcesses().find((other) => other !== pid),
+      15_000,
+      'a new language server process',
+    );
+    assert.notEqual(restarted, pid);
+
+    // The new server has the open document again and checks edits.
+    await replaceLine(editor, '§ 3 Föregående protokoll', '§ 3');
+    await waitForCodes(editor.document.uri, [
+      'municipality/form',
+      'numbering/empty-title',
+      'signature/mismatch',
+    ]);
+  });
+
+  it('tells the user, with a button to the output, when the server file is missing', async () => {
+    const shown: { text: string; actions: string[] }[] = [];
+    const missing = path.join(os.tmpdir(), 'protokoll-no-such-dir', 'server.js');
+    const client = createProtokollClient({
+      serverModule: missing,
+      outputChannel: testOutput(),
+      showError: async (text, ...actions) => (shown.push({ text, actions }), undefined),
+    });
+    try {
+      assert.equal(await startProtokollClient(client), false);
+      assert.equal(shown.length, 1);
+      assert.ok(shown[0].text.includes(missing), shown[0].text);
+      assert.match(shown[0].text, /språkservern kunde inte startas/);
+      assert.deepEqual(shown[0].actions, ['Visa utdata']);
+      assert.notEqual(client.state, State.Running);
+    } finally {
+      await client.dispose().catch(() => undefined);
+    }
+  });
+
+  it('gives up, with one clear message, on a server that crashes at every start', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-crashing-'));
+    const serverModule = path.join(dir, 'server.js');
+    fs.writeFileSync(serverModule, 'process.exit(3);\n');
+    let shownResolve!: (shown: { text: string; actions: string[] }) => void;
+    const shown = new Promise<{ text: string; actions: string[] }>((r) => (shownResolve = r));
+    let count = 0;
+    const client = createProtokollClient({
+      serverModule,
+      outputChannel: testOutput(),
+      maxRestartCount: 2,
+      showError: async (text, ...actions) => {
+        count++;
+        shownResolve({ text, actions });
+        return undefined;
+      },
+    });
+    try {
+      const started = startProtokollClient(client);
+      const first = await withTimeout(shown, 20_000, 'an error message');
+      assert.match(first.text, /språkservern/);
+      assert.deepEqual(first.actions, ['Visa utdata']);
+      assert.equal(await withTimeout(started, 20_000, 'the start to give up'), false);
+      await poll(
+        () => client.state === State.Stopped || client.state === State.StartFailed,
+        20_000,
+        'the client to stop restarting',
+      );
+      assert.equal(count, 1, 'the user is told once, not once per restart');
+    } finally {
+      await client.dispose().catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+let output: vscode.LogOutputChannel | undefined;
+
+/**
+ * One output channel for the clients these tests make, left open: a dying server's last stderr
+ * lines can arrive after its client is disposed, and writing them to a closed channel throws.
+ */
+function testOutput(): vscode.LogOutputChannel {
+  return (output ??= vscode.window.createOutputChannel('Protokoll (test clients)', { log: true }));
+}
+
+/** PIDs of the extension host's children running Protokoll's dist/server.js. */
+function serverProcesses(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (commandLine.some((arg) => /[\\/]dist[\\/]server\.js$/.test(arg)))
+        pids.push(Number(entry));
+    } catch {
+      // the process ended while being looked at
+    }
+  }
+  return pids;
+}
+
+async function poll<T>(
+  condition: () => T,
+  timeoutMs: number,
+  what: string,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = condition();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+        timeoutMs,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
