@@ -184,3 +184,16 @@ describe('protokoll format', () => {
     assert.equal(run(['format', '--check', 'examples/sikt', 'examples/styrelse']).code, 0);
   });
 });
+
+describe('the README', () => {
+  it('shows an example that passes every check and is formatted', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const example = /## The format in brief\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has a format example');
+    const dir = tempDir({ 'readme.protokoll': example });
+    const check = run(['check', '--no-config', dir]);
+    assert.equal(check.code, 0, check.stdout);
+    assert.equal(check.stdout, '');
+    assert.equal(run(['format', '--check', dir]).code, 0);
+  });
+});

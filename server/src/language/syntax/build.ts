@@ -436,7 +436,7 @@ class AstBuilder {
     }
     const text = this.span(line, line.start, line.end) as Span;
     if (this.context === 'section') {
-      if (line.tokens.some((t) => t.tokenType === Comma)) {
+      if (this.text.slice(line.start, line.end).includes(',')) {
         const start = this.offsetOf(text);
         this.problems.push({
           range: whole,
