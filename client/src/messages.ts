@@ -26,6 +26,10 @@ const MESSAGES = {
     sv: 'Språkservern avslutades oväntat och startas om.',
     en: 'The language server stopped unexpectedly and is being restarted.',
   },
+  previewUnavailable: {
+    sv: 'Protokoll: förhandsvisning och export kunde inte laddas ({0}). Kontroller, komplettering och snabbfixar fungerar. Se utdata "Protokoll" för detaljer.',
+    en: 'Protokoll: the preview and export could not be loaded ({0}). Checks, completion and quick fixes still work. See the output "Protokoll" for details.',
+  },
   noMinutesTemplate: {
     sv: 'Protokoll: mallen för ett nytt protokoll saknas i {0}. Installera om tillägget Protokoll.',
     en: 'Protokoll: the new-minutes template is missing from {0}. Reinstall the Protokoll extension.',

@@ -42,7 +42,7 @@ describe('the preview in the workbench', function () {
 
   it('opens beside the minutes, shows OJUSTERAT, follows edits and scrolling', async () => {
     const folder = createWorkspace({ [SEED_NAME]: seedText, '.protokoll.json': seedConfig });
-    browser = await launchChromium();
+    browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
     const { page } = browser;
     await openWorkbench(page, target.workbenchUrl(folder));
     await quickOpen(page, SEED_NAME);
@@ -63,8 +63,27 @@ describe('the preview in the workbench', function () {
     assert.ok((await preview.locator('[data-line]').count()) > 10, 'blocks carry source lines');
     assert.equal(await editorGroups(page), 2, 'the preview opened to the side');
 
-    // An edit in the minutes shows up in the preview without reopening it.
+    // Scrolling the editor scrolls the preview along, both ways. (Scrolling is done before any
+    // typing: while typing, the preview moves only if the edited block leaves its view.)
     await focusEditor(page);
+    const top = await previewScrollTop(preview);
+    await page.keyboard.press('Control+End');
+    const bottom = await waitFor(
+      async () => {
+        const y = await previewScrollTop(preview);
+        return y > top + 200 ? y : 0;
+      },
+      15_000,
+      'the preview to scroll down with the editor',
+    );
+    await page.keyboard.press('Control+Home');
+    await waitFor(
+      async () => (await previewScrollTop(preview)) < bottom / 4,
+      15_000,
+      `the preview to scroll back up with the editor (from ${bottom} px)`,
+    );
+
+    // An edit in the minutes shows up in the preview without reopening it.
     await goToLine(page, lineOf(seedText, '# SIKTnätverket'));
     await page.keyboard.press('End');
     await page.keyboard.type(' Skaraborg');
@@ -73,17 +92,22 @@ describe('the preview in the workbench', function () {
       15_000,
       'the preview to show the edited title',
     );
+    assert.equal(await mark.count(), 1, 'still one OJUSTERAT mark after the update');
 
-    // Scrolling the editor to the signatures scrolls the preview along.
-    const before = await previewScrollTop(preview);
-    await page.keyboard.press('Control+End');
+    // The README's picture: the sidebar closed, so the minutes get the room.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
+    // …and the preview at its very top, where the OJUSTERAT stamp is.
+    const frame = await page.locator('iframe.webview.ready').first().boundingBox();
+    assert.ok(frame, 'the preview has a place on the page');
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await page.mouse.wheel(0, -5_000);
     await waitFor(
-      async () => (await previewScrollTop(preview)) > before + 100,
-      15_000,
-      'the preview to scroll with the editor',
+      async () => (await previewScrollTop(preview)) === 0,
+      10_000,
+      'the preview to scroll to its top',
     );
-
-    await goToLine(page, lineOf(seedText, '§ 4 IKT Styrkedja'));
+    await mark.first().waitFor({ state: 'visible', timeout: 5_000 });
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     assert.deepEqual(browser.blocked, [], 'the workbench and the preview reached only loopback');

@@ -69,7 +69,14 @@ describe('the Protokoll extension', () => {
       ['.protokoll.json'],
     );
     contributes.jsonValidation.forEach((j) => shipped(j.url));
-    assert.equal(fs.existsSync(path.join(extension.extensionPath, 'node_modules')), false);
+  });
+
+  it('runs from the installed .vsix, which carries no node_modules tree', function () {
+    const { extensionPath } = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // A development checkout (test-electron's default) is not what users install.
+    if (!fs.existsSync(path.join(extensionPath, '.vsixmanifest'))) this.skip();
+    assert.equal(fs.existsSync(path.join(extensionPath, 'node_modules')), false);
+    assert.equal(fs.existsSync(path.join(extensionPath, 'client')), false, 'no sources');
   });
 
   it('declares support for untrusted and (limited) virtual workspaces, and VS Code 1.100', () => {

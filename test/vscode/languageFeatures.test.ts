@@ -233,6 +233,41 @@ describe('language features in VS Code', () => {
     for (const symbol of all) assert.ok(symbol.range.contains(symbol.selectionRange), symbol.name);
   });
 
+  it('finds every reference to a person, full name and first-name mentions', async () => {
+    const editor = await openSeed();
+    const { document } = editor;
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      document.uri,
+      positionOf(document, 'Mattias Gustafsson, Tibro', 1),
+    );
+    const lines = locations.map((l) => document.lineAt(l.range.start.line).text);
+    for (const expected of [
+      '- Mattias Gustafsson, Tibro kommun (ordförande)',
+      'Mattias sammanfattar. Inget att tillägga.',
+      'Inga övriga frågor. Mattias önskar god jul och tack för i år!',
+      'Ordförande: Mattias Gustafsson',
+    ]) {
+      assert.ok(lines.includes(expected), `no reference on "${expected}": ${lines.join(' | ')}`);
+    }
+    for (const location of locations) {
+      assert.match(document.getText(location.range), /^Mattias( Gustafsson)?$/);
+    }
+  });
+
+  it('folds the attendance sections and each § item', async () => {
+    const editor = await openSeed();
+    const { document } = editor;
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>(
+      'vscode.executeFoldingRangeProvider',
+      document.uri,
+    );
+    const starts = ranges.map((r) => document.lineAt(r.start).text);
+    for (const header of ['Närvarande:', 'Frånvarande:', '§ 4 IKT Styrkedja och Stödkedja']) {
+      assert.ok(starts.includes(header), `no fold at "${header}": ${starts.join(' | ')}`);
+    }
+  });
+
   it('goes to the attendance line from a first-name mention', async () => {
     const editor = await openSeed();
     const { document } = editor;

@@ -105,7 +105,10 @@ body {
   vertical-align: top;
 }
 .attendance td.name {
-  width: 40%;
+  width: 35%;
+}
+.attendance td.organisation {
+  white-space: nowrap;
 }
 .attendance td.role {
   color: var(--pk-muted);

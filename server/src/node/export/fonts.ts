@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PDF_FONT_FILES } from './pdf';
+
+/** The DejaVu Serif faces the PDF embeds (they carry å, ä and ö). */
+export const PDF_FONT_FILES = {
+  regular: 'DejaVuSerif.ttf',
+  bold: 'DejaVuSerif-Bold.ttf',
+  italic: 'DejaVuSerif-Italic.ttf',
+  boldItalic: 'DejaVuSerif-BoldItalic.ttf',
+} as const;
 
 /**
  * The `media/fonts` folder of the installed extension or checkout: the nearest one at or above

@@ -9,10 +9,9 @@ import {
 } from '../../language';
 import { buildMinutesView } from '../../language/render/view';
 import { findFontDirectory } from './fonts';
-import { renderPdf } from './pdf';
 
 export { findFontDirectory } from './fonts';
-export { renderPdf, PDF_FONT_FILES } from './pdf';
+export { PDF_FONT_FILES } from './fonts';
 
 export type ExportFormat = 'html' | 'pdf' | 'json';
 
@@ -54,6 +53,8 @@ export async function exportDocument(
         );
       }
       const view = buildMinutesView(service.parse(doc).ast, { config: source.config });
+      // Loaded on demand: the PDF library is large and only this export needs it.
+      const { renderPdf } = await import('./pdf.js');
       return renderPdf(view, { fontDirectory });
     }
   }

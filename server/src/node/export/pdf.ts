@@ -3,17 +3,12 @@ import * as path from 'node:path';
 // `import.meta.url` does not survive esbuild's CommonJS output.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import PDFDocument = require('pdfkit');
+import { PDF_FONT_FILES } from './fonts';
 import { neutralise } from '../../language/render/escape';
 import type { Inline } from '../../language/render/inline';
 import type { Block, MinutesView, SignerView } from '../../language/render/view';
 
 /** The TrueType files the PDF embeds (DejaVu Serif: carries å, ä, ö and most of Latin). */
-export const PDF_FONT_FILES = {
-  regular: 'DejaVuSerif.ttf',
-  bold: 'DejaVuSerif-Bold.ttf',
-  italic: 'DejaVuSerif-Italic.ttf',
-  boldItalic: 'DejaVuSerif-BoldItalic.ttf',
-} as const;
 
 export interface PdfOptions {
   /** Folder with the `PDF_FONT_FILES` (the extension's `media/fonts`). */
