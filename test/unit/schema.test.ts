@@ -26,3 +26,12 @@ describe('the configuration schema', () => {
     ]);
   });
 });
+
+describe('the format documentation', () => {
+  it('documents every diagnostic code with its default severity', () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, '../../../docs/format.md'), 'utf8');
+    for (const [code, severity] of Object.entries(DIAGNOSTIC_CODES)) {
+      assert.match(doc, new RegExp(`\\| \`${code}\`\\s*\\| ${severity}\\s*\\|`), code);
+    }
+  });
+});
