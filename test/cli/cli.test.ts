@@ -161,6 +161,23 @@ describe('protokoll check', () => {
   });
 });
 
+describe('protokoll check across files', () => {
+  it('reports a meeting whose numbering does not continue from the previous one', () => {
+    const dir = tempDir({
+      'a.protokoll': '# Nämnden\nDatum: 2024-03-01\n\n§ 10 A\n\n§ 11 B\n\nOrdförande: X\n',
+      'b.protokoll': '# Nämnden\nDatum: 2024-04-01\n\n§ 13 C\n\nOrdförande: X\n',
+      '.protokoll.json': '{"requiredSignatures": [], "severity": {"signature/not-present": "off"}}',
+    });
+    const r = run(['check', '--format', 'json', dir]);
+    const problems = JSON.parse(r.stdout) as JsonProblem[];
+    assert.deepEqual(
+      problems.map((p) => [path.basename(p.file), p.line, p.code]),
+      [['b.protokoll', 4, 'numbering/gap']],
+    );
+    assert.equal(r.code, 1);
+  });
+});
+
 describe('protokoll format', () => {
   it('--check lists unformatted files and exits 1; --write fixes them; then --check exits 0', () => {
     const dir = tempDir({ 'a.protokoll': '#  T\ndatum:2024-01-01\n§3.  Punkt\n' });

@@ -4,6 +4,7 @@
  * file system.
  */
 import { CHECKS } from './checks/registry';
+import { seriesFindings } from './checks/series';
 import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
@@ -131,25 +132,21 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character,
     );
-    const out: ProtokollDiagnostic[] = [];
-    const pick = (m: { sv: string; en: string }) => m[config.locale];
-    for (const f of findings) {
-      const setting = config.severity[f.code] ?? DIAGNOSTIC_CODES[f.code];
-      if (setting === 'off') continue;
-      out.push({
-        range: f.range,
-        severity: SEVERITY[setting],
-        code: f.code,
-        message: pick(f.message),
-        source: 'protokoll',
-        related: f.related?.map((r) => ({ range: r.range, message: pick(r.message) })),
-        tags: f.tags,
-        fixes: f.fixes?.map((x) => ({
-          title: pick(x.title),
-          edits: x.edits,
-          preferred: x.preferred,
-        })),
-      });
+    return finalise(findings, config);
+  }
+
+  /**
+   * Numbering across several minutes of the same body (same title) in one year: each document's
+   * first § continues from the previous meeting's last. Returns diagnostics per document URI.
+   */
+  function getSeriesDiagnostics(
+    documents: readonly { doc: ProtokollTextDocument; config?: ProtokollConfig }[],
+  ): Map<string, ProtokollDiagnostic[]> {
+    const configs = new Map(documents.map((d) => [d.doc.uri, d.config ?? DEFAULT_CONFIG]));
+    const members = documents.map(({ doc }) => ({ uri: doc.uri, ast: parse(doc).ast }));
+    const out = new Map<string, ProtokollDiagnostic[]>();
+    for (const [uri, findings] of seriesFindings(members)) {
+      out.set(uri, finalise(findings, configs.get(uri) ?? DEFAULT_CONFIG));
     }
     return out;
   }
@@ -164,6 +161,7 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
   return {
     parse,
     getDiagnostics,
+    getSeriesDiagnostics,
     format,
     /** The formatted text of a whole document. */
     formatText: (doc: ProtokollTextDocument): string => {
@@ -249,6 +247,31 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
 }
 
 export type ProtokollService = ReturnType<typeof createProtokollService>;
+
+/** Applies the configured severities and the locale to the checks' findings. */
+function finalise(findings: readonly Finding[], config: ProtokollConfig): ProtokollDiagnostic[] {
+  const out: ProtokollDiagnostic[] = [];
+  const pick = (m: { sv: string; en: string }) => m[config.locale];
+  for (const f of findings) {
+    const setting = config.severity[f.code] ?? DIAGNOSTIC_CODES[f.code];
+    if (setting === 'off') continue;
+    out.push({
+      range: f.range,
+      severity: SEVERITY[setting],
+      code: f.code,
+      message: pick(f.message),
+      source: 'protokoll',
+      related: f.related?.map((r) => ({ range: r.range, message: pick(r.message) })),
+      tags: f.tags,
+      fixes: f.fixes?.map((x) => ({
+        title: pick(x.title),
+        edits: x.edits,
+        preferred: x.preferred,
+      })),
+    });
+  }
+  return out;
+}
 
 function positionAt(lineStarts: readonly number[], text: string, offset: number): Position {
   offset = Math.max(0, Math.min(offset, text.length));

@@ -7,6 +7,8 @@ import {
   DIAGNOSTIC_CODES,
   mergeConfig,
   type ProtokollConfig,
+  type ProtokollDiagnostic,
+  type ProtokollTextDocument,
 } from '../language';
 import {
   parseArgs,
@@ -118,6 +120,12 @@ function check(args: CheckArgs, io: Io): number {
   const { files, errors } = collectFiles(args.paths);
   reportFileErrors(errors, io);
   const reportedConfigs = new Set<string>();
+  const checked: {
+    file: string;
+    doc: ProtokollTextDocument;
+    config: ProtokollConfig;
+    diagnostics: ProtokollDiagnostic[];
+  }[] = [];
   for (const file of files) {
     const read = readText(file);
     if ('error' in read) {
@@ -132,7 +140,17 @@ function check(args: CheckArgs, io: Io): number {
         problems.push(fromRange(p.file, p.range, 'error', 'config', p.message));
     }
     const doc = createTextDocument(pathToFileURL(path.resolve(file)).href, read.text);
-    for (const d of service.getDiagnostics(doc, config)) problems.push(toCliProblem(file, d));
+    checked.push({ file, doc, config, diagnostics: service.getDiagnostics(doc, config) });
+  }
+  // Minutes of one body numbered through the year continue from file to file.
+  const series = service.getSeriesDiagnostics(checked);
+  for (const { file, doc, diagnostics } of checked) {
+    const all = [...diagnostics, ...(series.get(doc.uri) ?? [])].sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
+    for (const d of all) problems.push(toCliProblem(file, d));
     service.close(doc.uri);
   }
   if (args.format === 'json') io.stdout(formatJson(problems));
