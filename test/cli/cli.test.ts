@@ -134,10 +134,48 @@ describe('protokoll check', () => {
     const config = problems.filter((p) => p.code === 'config');
     assert.equal(config.length, 2);
     assert.deepEqual([config[0].line, config[0].file.endsWith('.protokoll.json')], [2, true]);
-    assert.match(config[0].message, /Kassör/);
+    // The file's locale is invalid and no --locale is given: Swedish.
+    assert.match(config[0].message, /"Kassör" är ingen roll som skriver under protokollet/);
+    assert.match(config[1].message, /^locale: "de" är inget språk som stöds; använd "sv"/);
     const broken = tempDir({ 'a.protokoll': '# T\n', '.protokoll.json': '{ "locale": }' });
     const r2 = run(['check', broken]);
+    assert.match(
+      r2.stdout,
+      /\.protokoll\.json:1:\d+ error config ogiltig JSON: förväntade ett värde/,
+    );
+  });
+
+  it('reports configuration problems in English with --locale en', () => {
+    const dir = tempDir({
+      'a.protokoll': '# T\nDatum: 2024-01-01\n',
+      '.protokoll.json': '{\n  "requiredSignatures": ["Kassör"],\n  "locale": "de"\n}',
+    });
+    const r = run(['check', '--locale', 'en', dir]);
+    assert.match(
+      r.stdout,
+      /\.protokoll\.json:2:26 error config requiredSignatures\.0: "Kassör" is not a signing role; use Ordförande, Sekreterare or Justerare/,
+    );
+    assert.match(
+      r.stdout,
+      /\.protokoll\.json:3:3 error config locale: "de" is not a supported language/,
+    );
+    const broken = tempDir({ 'a.protokoll': '# T\n', '.protokoll.json': '{ "locale": }' });
+    const r2 = run(['check', '--locale', 'en', broken]);
     assert.match(r2.stdout, /\.protokoll\.json:1:\d+ error config invalid JSON: expected a value/);
+  });
+
+  it("reports configuration problems in the file's own locale unless --locale says otherwise", () => {
+    const dir = tempDir({
+      'a.protokoll': '# T\nDatum: 2024-01-01\n',
+      '.protokoll.json': '{ "locale": "en", "requiredSignatures": [], "bogus": 1 }',
+    });
+    assert.match(run(['check', dir]).stdout, /error config bogus: unknown setting "bogus"/);
+    assert.match(
+      run(['check', '--locale', 'sv', dir]).stdout,
+      /error config bogus: okänd inställning "bogus"/,
+    );
+    const explicit = run(['check', '--config', path.join(dir, '.protokoll.json'), dir]);
+    assert.match(explicit.stdout, /error config bogus: unknown setting "bogus"/);
   });
 
   it('uses --config FILE and ignores every .protokoll.json with --no-config', () => {

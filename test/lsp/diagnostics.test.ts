@@ -193,6 +193,7 @@ describe('language server over stdio: diagnostics and configuration', function (
     const comma = configDiagnostics.find((d) => /","/.test(messageOf(d)))!;
     assert.ok(comma, `a missing comma is reported: ${configDiagnostics.map(messageOf)}`);
     assert.equal(comma.range.start.line, 2, 'on the line of "locale"');
+    assert.equal(messageOf(comma), 'ogiltig JSON: förväntade "," mellan posterna');
 
     // The document is still checked (with the defaults) and the server still answers.
     const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
@@ -218,7 +219,7 @@ describe('language server over stdio: diagnostics and configuration', function (
     const first = await client.diagnosticsForVersion(uri, 1);
     assert.ok(!codes(first.diagnostics).includes('signature/missing'));
     const broken = await client.diagnostics(configUri);
-    assert.match(messageOf(broken.diagnostics[0]), /bogus/);
+    assert.match(messageOf(broken.diagnostics[0]), /^bogus: okänd inställning "bogus"/);
 
     const documentMark = client.mark(uri);
     const configMark = client.mark(configUri);
@@ -271,9 +272,71 @@ describe('language server over stdio: diagnostics and configuration', function (
       'signature/mismatch',
     ]);
     assert.ok(
-      client.log.some((line) => /protokoll\.locale/.test(line)),
+      client.log.some((line) =>
+        /inställningen protokoll\.locale ignoreras: "fi" är inget språk som stöds; använd "sv"/.test(
+          line,
+        ),
+      ),
       client.log.join('\n'),
     );
+  });
+
+  it('describes invalid settings in English when the locale setting is en', async () => {
+    await client.changeSettings({ locale: 'en', validate: 'sometimes' });
+    const uri = pathToFileURL(path.join(newDir(), 'möte.protokoll')).href;
+    await client.open(uri, seedText);
+    await client.diagnosticsForVersion(uri, 1);
+    assert.ok(
+      client.log.some((line) =>
+        /setting protokoll\.validate ignored: "sometimes" is not a validation mode; use "onType"/.test(
+          line,
+        ),
+      ),
+      client.log.join('\n'),
+    );
+  });
+
+  it("writes a .protokoll.json's problems in the editor's language unless the file names its own", async () => {
+    await client.changeSettings({ locale: 'en' });
+    const dir = newDir();
+    const configFile = path.join(dir, '.protokoll.json');
+    const configUri = pathToFileURL(configFile).href;
+    fs.writeFileSync(configFile, '{ "bogus": 1 }');
+    const uri = pathToFileURL(path.join(dir, 'möte.protokoll')).href;
+    await client.open(uri, seedText);
+    const english = await client.diagnostics(configUri);
+    assert.deepEqual(english.diagnostics.map(messageOf), [
+      'bogus: unknown setting "bogus"; known settings: requiredSignatures, organisations, members, severity, locale',
+    ]);
+    assert.deepEqual(english.diagnostics[0].range, {
+      start: { line: 0, character: 2 },
+      end: { line: 0, character: 9 },
+    });
+
+    const mark = client.mark(configUri);
+    fs.writeFileSync(configFile, '{ "locale": "sv", "bogus": 1 }');
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    const swedish = await client.diagnostics(configUri, () => true, mark);
+    assert.deepEqual(swedish.diagnostics.map(messageOf), [
+      'bogus: okänd inställning "bogus"; kända inställningar: requiredSignatures, organisations, members, severity, locale',
+    ]);
+  });
+
+  it('publishes the problems of a .protokoll.json no open document uses, and clears them once deleted', async () => {
+    const dir = newDir();
+    const configFile = path.join(dir, '.protokoll.json');
+    const configUri = pathToFileURL(configFile).href;
+    fs.writeFileSync(configFile, '{ "locale": "en", "severity": { "numbering/gap": "loud" } }');
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Created }]);
+    const reported = await client.diagnostics(configUri);
+    assert.deepEqual(reported.diagnostics.map(messageOf), [
+      'severity.numbering/gap: "loud" is not a severity; use "error", "warning", "information", "hint" or "off"',
+    ]);
+    const mark = client.mark(configUri);
+    fs.rmSync(configFile);
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Deleted }]);
+    const cleared = await client.diagnostics(configUri, () => true, mark);
+    assert.deepEqual(cleared.diagnostics, []);
   });
 
   it('checks untitled documents with the editor settings alone', async () => {

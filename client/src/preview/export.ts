@@ -9,23 +9,25 @@ import { text } from './strings';
 /**
  * "Protokoll: Export to PDF/HTML". The extension bundles the pure renderer and the PDF writer
  * (dist/extension.js), so the export works on the editor's current text, saved or not, without a
- * round trip to the server. The file goes beside the source; the user is offered to open it.
+ * round trip to the server. The file goes beside the source (an untitled or virtual document asks
+ * where); the user is offered to open it. Resolves with the file written, as soon as it is
+ * written (not when the message is answered), or `undefined` when nothing was written.
  */
 export async function exportMinutes(
   context: vscode.ExtensionContext,
   format: Extract<ExportFormat, 'html' | 'pdf'>,
   target?: vscode.Uri,
-): Promise<void> {
+): Promise<vscode.Uri | undefined> {
   const locale = currentLocale();
   const source = target ?? activeProtokollUri();
   if (!source) {
-    void vscode.window.showWarningMessage(text('noDocument', locale));
-    return;
+    void vscode.window.showWarningMessage(text('noDocumentToExport', locale));
+    return undefined;
   }
   try {
     const document = await vscode.workspace.openTextDocument(source);
     const output = await outputUri(source, format, locale);
-    if (!output) return;
+    if (!output) return undefined;
     const config = await documentConfig(document);
     const bytes = await exportDocument({
       format,
@@ -35,17 +37,22 @@ export async function exportMinutes(
       fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'media', 'fonts').fsPath,
     });
     await vscode.workspace.fs.writeFile(output, bytes);
-    const open = text('open', locale);
-    const where = output.scheme === 'file' ? output.fsPath : output.toString();
-    const choice = await vscode.window.showInformationMessage(
-      text('exported', locale, where),
-      open,
-    );
-    if (choice === open) await vscode.env.openExternal(output);
+    offerToOpen(output, locale);
+    return output;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(text('exportFailed', locale, reason));
+    return undefined;
   }
+}
+
+/** Not awaited: the message stays until the user answers, which may be never. */
+function offerToOpen(output: vscode.Uri, locale: 'sv' | 'en'): void {
+  const open = text('open', locale);
+  const where = output.scheme === 'file' ? output.fsPath : output.toString();
+  void vscode.window
+    .showInformationMessage(text('exported', locale, where), open)
+    .then((choice) => (choice === open ? vscode.env.openExternal(output) : undefined));
 }
 
 function activeProtokollUri(): vscode.Uri | undefined {
@@ -53,7 +60,10 @@ function activeProtokollUri(): vscode.Uri | undefined {
   return editor?.document.languageId === 'protokoll' ? editor.document.uri : undefined;
 }
 
-/** Beside a file on disk; for an untitled or virtual document, wherever the user says. */
+/**
+ * Beside a file on disk; for an untitled or virtual document, which has no folder of its own,
+ * wherever the user says in a save dialog (its title says why it asks); `undefined` if cancelled.
+ */
 async function outputUri(
   source: vscode.Uri,
   format: ExportFormat,
@@ -66,6 +76,7 @@ async function outputUri(
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${format}`) : undefined,
     filters: { [format.toUpperCase()]: [format] },
     saveLabel: text('saveAs', locale),
+    title: text('chooseExportLocation', locale, format.toUpperCase()),
   });
 }
 
@@ -82,7 +93,8 @@ async function documentConfig(document: vscode.TextDocument): Promise<ProtokollC
     return resolveConfig(document.uri.path, base, { noConfig: true }).config;
   const resolved = resolveConfig(document.uri.fsPath, base);
   if (resolved.problems.length > 0 && resolved.file) {
-    const locale = currentLocale();
+    // The language the problems are written in: the file's own locale, else the setting.
+    const locale = resolved.config.locale;
     const list = resolved.problems.map(
       (p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`,
     );

@@ -8,6 +8,14 @@ const STRINGS = {
     sv: 'Öppna ett protokoll (.protokoll) i redigeraren för att förhandsvisa det.',
     en: 'Open a minutes file (.protokoll) in the editor to preview it.',
   },
+  noDocumentToExport: {
+    sv: 'Öppna ett protokoll (.protokoll) i redigeraren för att exportera det.',
+    en: 'Open a minutes file (.protokoll) in the editor to export it.',
+  },
+  chooseExportLocation: {
+    sv: 'Protokollet är inte sparat i en mapp: välj var {0}-filen ska sparas',
+    en: 'The minutes are not saved in a folder: choose where to save the {0} file',
+  },
   documentClosed: {
     sv: 'Dokumentet är stängt. Förhandsvisningen visar den senaste versionen.',
     en: 'The document is closed. The preview shows its last version.',

@@ -1,5 +1,6 @@
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from './codes';
-import { SIGNER_ROLES, keywordKind, type SignerRole } from './syntax/keywords';
+import type { Bilingual } from './checks/context';
+import { KEYWORDS, SIGNER_ROLES, keywordKind, type SignerRole } from './syntax/keywords';
 import type { SeverityName } from './types';
 
 export type Locale = 'sv' | 'en';
@@ -29,15 +30,39 @@ export const DEFAULT_CONFIG: ProtokollConfig = {
 /** A problem in a configuration value, at a JSON path such as `severity/numbering~1gap`. */
 export interface ConfigProblem {
   readonly path: (string | number)[];
-  readonly message: string;
+  /** What is wrong and how to fix it, without the path; the locale picks the language. */
+  readonly message: Bilingual;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+const SETTING_NAMES = ['requiredSignatures', 'organisations', 'members', 'severity', 'locale'];
+const LIST_EXAMPLES: Record<string, string> = {
+  requiredSignatures: '["Ordförande", "Sekreterare", "Justerare"]',
+  organisations: '["Kommunalförbundet"]',
+  members: '["Kommunalförbundet"]',
+};
 
 /** The signer role a configured role name stands for. */
 export function signerRole(name: string): SignerRole | undefined {
   const kind = keywordKind(name);
   return SIGNER_ROLES.find((role) => role === kind);
+}
+
+/** A JSON value as a problem message quotes it: short values as written, others by their kind. */
+export function quotedJsonValue(value: unknown): Bilingual {
+  if (Array.isArray(value)) return { sv: 'en lista', en: 'an array' };
+  if (typeof value === 'object' && value !== null) return { sv: 'ett objekt', en: 'an object' };
+  const written = JSON.stringify(value) ?? String(value);
+  const short = written.length > 40 ? `${written.slice(0, 39)}…` : written;
+  return { sv: short, en: short };
+}
+
+/** `"a", "b" or "c"` in English, `"a", "b" eller "c"` in Swedish. */
+function oneOf(values: readonly string[]): Bilingual {
+  const quoted = values.map((v) => `"${v}"`);
+  const list = (or: string) =>
+    `${quoted.slice(0, -1).join(', ')} ${or} ${quoted[quoted.length - 1]}`;
+  return { sv: list('eller'), en: list('or') };
 }
 
 /**
@@ -51,17 +76,43 @@ export function readConfig(value: unknown): {
   const problems: ConfigProblem[] = [];
   const config: { -readonly [K in keyof ProtokollConfig]?: ProtokollConfig[K] } = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { config, problems: [{ path: [], message: 'must be a JSON object' }] };
+    const found = quotedJsonValue(value);
+    const example = '{"requiredSignatures": ["Ordförande", "Sekreterare"]}';
+    problems.push({
+      path: [],
+      message: {
+        sv: `inställningarna måste vara ett JSON-objekt, till exempel ${example}, inte ${found.sv}`,
+        en: `the settings must be a JSON object such as ${example}, not ${found.en}`,
+      },
+    });
+    return { config, problems };
   }
   const stringList = (key: string, v: unknown): string[] | undefined => {
     if (!Array.isArray(v)) {
-      problems.push({ path: [key], message: 'must be an array of strings' });
+      const found = quotedJsonValue(v);
+      problems.push({
+        path: [key],
+        message: {
+          sv: `måste vara en lista med namn, till exempel ${LIST_EXAMPLES[key]}, inte ${found.sv}`,
+          en: `must be an array of names such as ${LIST_EXAMPLES[key]}, not ${found.en}`,
+        },
+      });
       return undefined;
     }
     const out: string[] = [];
     v.forEach((item, i) => {
-      if (typeof item === 'string' && item.trim() !== '') out.push(item);
-      else problems.push({ path: [key, i], message: 'must be a non-empty string' });
+      if (typeof item === 'string' && item.trim() !== '') {
+        out.push(item);
+        return;
+      }
+      const found = quotedJsonValue(item);
+      problems.push({
+        path: [key, i],
+        message: {
+          sv: `måste vara ett namn inom citattecken, inte ${found.sv}; ta bort posten eller skriv namnet`,
+          en: `must be a name in double quotes, not ${found.en}; remove the entry or write the name`,
+        },
+      });
     });
     return out;
   };
@@ -72,11 +123,18 @@ export function readConfig(value: unknown): {
       case 'requiredSignatures': {
         const list = stringList(key, v);
         if (!list) break;
+        const swedish = SIGNER_ROLES.map((role) => KEYWORDS[role][0]);
+        const english = SIGNER_ROLES.map((role) => KEYWORDS[role][1]);
+        const roles = (or: string, inEnglish: string) =>
+          `${swedish.slice(0, -1).join(', ')} ${or} ${swedish[swedish.length - 1]} (${inEnglish}${english.join(', ')})`;
         config.requiredSignatures = list.filter((name, i) => {
           if (signerRole(name)) return true;
           problems.push({
             path: [key, (v as unknown[]).indexOf(name, i)],
-            message: `"${name}" is not a signing role; use Ordförande, Sekreterare or Justerare (Chair, Secretary, Adjuster)`,
+            message: {
+              sv: `"${name}" är ingen roll som skriver under protokollet; använd ${roles('eller', 'på engelska ')}`,
+              en: `"${name}" is not a signing role; use ${roles('or', '')}`,
+            },
           });
           return false;
         });
@@ -90,23 +148,37 @@ export function readConfig(value: unknown): {
       }
       case 'severity': {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+          const found = quotedJsonValue(v);
+          const example = '{"numbering/gap": "warning", "signature/missing": "off"}';
           problems.push({
             path: [key],
-            message: 'must be an object mapping diagnostic codes to severities',
+            message: {
+              sv: `måste vara ett objekt med en allvarlighetsgrad per diagnoskod, till exempel ${example}, inte ${found.sv}`,
+              en: `must be an object mapping diagnostic codes to severities such as ${example}, not ${found.en}`,
+            },
           });
           break;
         }
         const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+        const codes = Object.keys(DIAGNOSTIC_CODES).join(', ');
         for (const [code, s] of Object.entries(v)) {
           if (!isDiagnosticCode(code)) {
             problems.push({
               path: [key, code],
-              message: `unknown diagnostic code "${code}"; known codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}`,
+              message: {
+                sv: `okänd diagnoskod "${code}"; kända koder: ${codes}`,
+                en: `unknown diagnostic code "${code}"; known codes: ${codes}`,
+              },
             });
           } else if (typeof s !== 'string' || !SEVERITIES.includes(s)) {
+            const found = quotedJsonValue(s);
+            const valid = oneOf(SEVERITIES);
             problems.push({
               path: [key, code],
-              message: `must be one of ${SEVERITIES.join(', ')}`,
+              message: {
+                sv: `${found.sv} är ingen allvarlighetsgrad; använd ${valid.sv}`,
+                en: `${found.en} is not a severity; use ${valid.en}`,
+              },
             });
           } else {
             severity[code] = s as SeveritySetting;
@@ -117,12 +189,24 @@ export function readConfig(value: unknown): {
       }
       case 'locale':
         if (v === 'sv' || v === 'en') config.locale = v;
-        else problems.push({ path: [key], message: 'must be "sv" or "en"' });
+        else {
+          const found = quotedJsonValue(v);
+          problems.push({
+            path: [key],
+            message: {
+              sv: `${found.sv} är inget språk som stöds; använd "sv" (svenska) eller "en" (engelska)`,
+              en: `${found.en} is not a supported language; use "sv" (Swedish) or "en" (English)`,
+            },
+          });
+        }
         break;
       default:
         problems.push({
           path: [key],
-          message: `unknown setting "${key}"; known settings: requiredSignatures, organisations, members, severity, locale`,
+          message: {
+            sv: `okänd inställning "${key}"; kända inställningar: ${SETTING_NAMES.join(', ')}`,
+            en: `unknown setting "${key}"; known settings: ${SETTING_NAMES.join(', ')}`,
+          },
         });
     }
   }

@@ -86,19 +86,16 @@ function configFor(
   configFile?: string;
   problems: ReturnType<typeof resolveConfig>['problems'];
 } {
-  const locale = args.locale ? { locale: args.locale } : {};
-  if (explicit)
+  if (explicit) {
+    const locale = args.locale ? { locale: args.locale } : {};
     return { config: mergeConfig(explicit.config, locale), configFile: args.config, problems: [] };
-  const resolved = resolveConfig(file, {}, { noConfig: args.noConfig });
-  return {
-    config: mergeConfig(resolved.config, locale),
-    configFile: resolved.file,
-    problems: resolved.problems,
-  };
+  }
+  const resolved = resolveConfig(file, {}, { noConfig: args.noConfig, locale: args.locale });
+  return { config: resolved.config, configFile: resolved.file, problems: resolved.problems };
 }
 
 function loadExplicitConfig(
-  args: { config?: string },
+  args: { config?: string; locale?: 'sv' | 'en' },
   io: Io,
   problems: CliProblem[],
 ): { config: Partial<ProtokollConfig> } | undefined | 'unreadable' {
@@ -107,7 +104,7 @@ function loadExplicitConfig(
     io.stderr(`protokoll: cannot read the configuration ${args.config}: no such file`);
     return 'unreadable';
   }
-  const loaded = loadConfigFile(args.config);
+  const loaded = loadConfigFile(args.config, { locale: args.locale });
   for (const p of loaded.problems)
     problems.push(fromRange(p.file, p.range, 'error', 'config', p.message));
   return loaded;

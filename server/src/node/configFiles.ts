@@ -1,7 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { mergeConfig, readConfig, type ProtokollConfig, type Range } from '../language';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  stripComments,
+  type ParseError,
+} from 'jsonc-parser';
+import {
+  mergeConfig,
+  readConfig,
+  type Locale,
+  type ProtokollConfig,
+  type Range,
+} from '../language';
 
 export const CONFIG_FILE_NAME = '.protokoll.json';
 
@@ -9,8 +21,22 @@ export const CONFIG_FILE_NAME = '.protokoll.json';
 export interface ConfigFileProblem {
   readonly file: string;
   readonly range: Range;
+  /** In the language {@link ConfigLanguage} chose. */
   readonly message: string;
 }
+
+/**
+ * The language of a configuration file's problems: the caller's `locale`, else the file's own
+ * valid `locale`, else `fallbackLocale`, else Swedish.
+ */
+export interface ConfigLanguage {
+  /** The caller's explicit choice (the CLI's `--locale`); it wins over the file's `locale`. */
+  readonly locale?: Locale;
+  /** Used when neither the caller nor the file names a language (the editor's setting). */
+  readonly fallbackLocale?: Locale;
+}
+
+type Bilingual = Readonly<Record<Locale, string>>;
 
 export interface ResolvedConfig {
   readonly config: ProtokollConfig;
@@ -35,7 +61,10 @@ export function findConfigFile(dir: string): string | undefined {
  * Reads and validates a configuration file. A broken file is reported, never thrown: its valid
  * settings still apply and each problem names the file and the position.
  */
-export function loadConfigFile(file: string): {
+export function loadConfigFile(
+  file: string,
+  language: ConfigLanguage = {},
+): {
   config: Partial<ProtokollConfig>;
   problems: ConfigFileProblem[];
 } {
@@ -44,20 +73,21 @@ export function loadConfigFile(file: string): {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    return {
-      config: {},
-      problems: [
-        { file, range: zeroRange(), message: `cannot read the configuration file (${reason})` },
-      ],
+    const message: Bilingual = {
+      sv: `kan inte läsa inställningsfilen (${reason}); kontrollera att den finns och att du får läsa den`,
+      en: `cannot read the configuration file (${reason}); check that it exists and that you may read it`,
     };
+    const locale = language.locale ?? language.fallbackLocale ?? 'sv';
+    return { config: {}, problems: [{ file, range: zeroRange(), message: message[locale] }] };
   }
-  return parseConfigText(text, file);
+  return parseConfigText(text, file, language);
 }
 
 /** Validates configuration JSON text (comments and trailing commas are tolerated). */
 export function parseConfigText(
   text: string,
   file: string,
+  language: ConfigLanguage = {},
 ): { config: Partial<ProtokollConfig>; problems: ConfigFileProblem[] } {
   const body = text.replace(/^\uFEFF/, '');
   const errors: ParseError[] = [];
@@ -68,25 +98,31 @@ export function parseConfigText(
     start: position(lineStarts, offset),
     end: position(lineStarts, offset + length),
   });
-  if (errors.length > 0 || !tree) {
-    const problems = errors.map((e) => ({
-      file,
-      range: at(e.offset, e.length),
-      message: `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`,
-    }));
-    if (problems.length === 0)
-      problems.push({
-        file,
-        range: zeroRange(),
-        message:
-          'the file is empty; write a JSON object such as {"requiredSignatures": ["Ordförande", "Sekreterare"]}',
-      });
+  // Even a file with a syntax error usually still says which language it wants.
+  const read = tree ? readConfig(nodeValue(tree)) : undefined;
+  const locale = language.locale ?? read?.config.locale ?? language.fallbackLocale ?? 'sv';
+  if (errors.length > 0 || !read || !tree) {
+    const empty = stripComments(body).trim() === '';
+    const problems = empty
+      ? []
+      : errors.map((e) => ({
+          file,
+          range: at(e.offset, e.length),
+          message: describeParseError(printParseErrorCode(e.error))[locale],
+        }));
+    if (problems.length === 0) {
+      const example = '{"requiredSignatures": ["Ordförande", "Sekreterare"]}';
+      const empty: Bilingual = {
+        sv: `filen är tom; skriv ett JSON-objekt, till exempel ${example}`,
+        en: `the file is empty; write a JSON object such as ${example}`,
+      };
+      problems.push({ file, range: zeroRange(), message: empty[locale] });
+    }
     return { config: {}, problems };
   }
-  const { config, problems } = readConfig(nodeValue(tree));
   return {
-    config,
-    problems: problems.map((p) => {
+    config: read.config,
+    problems: read.problems.map((p) => {
       const node = findNodeAtLocation(tree, p.path);
       const target =
         node?.parent?.type === 'property' && typeof p.path[p.path.length - 1] === 'string'
@@ -95,23 +131,27 @@ export function parseConfigText(
       return {
         file,
         range: at(target.offset, target.length),
-        message: `${p.path.length ? p.path.join('.') + ': ' : ''}${p.message}`,
+        message: `${p.path.length ? p.path.join('.') + ': ' : ''}${p.message[locale]}`,
       };
     }),
   };
 }
 
-/** The configuration for a document: defaults, then `base` (editor settings), then the file. */
+/**
+ * The configuration for a document: defaults, then `base` (editor settings), then the file, then
+ * the caller's `locale`. Problems are written in that `locale`, else the file's, else `base`'s.
+ */
 export function resolveConfig(
   documentPath: string,
   base: Partial<ProtokollConfig> = {},
-  options: { noConfig?: boolean; configFile?: string } = {},
+  options: { noConfig?: boolean; configFile?: string; locale?: Locale } = {},
 ): ResolvedConfig {
-  if (options.noConfig) return { config: mergeConfig(base), problems: [] };
+  const chosen = options.locale ? { locale: options.locale } : {};
+  if (options.noConfig) return { config: mergeConfig(base, chosen), problems: [] };
   const file = options.configFile ?? findConfigFile(path.dirname(documentPath));
-  if (!file) return { config: mergeConfig(base), problems: [] };
-  const loaded = loadConfigFile(file);
-  return { config: mergeConfig(base, loaded.config), file, problems: loaded.problems };
+  if (!file) return { config: mergeConfig(base, chosen), problems: [] };
+  const loaded = loadConfigFile(file, { locale: options.locale, fallbackLocale: base.locale });
+  return { config: mergeConfig(base, loaded.config, chosen), file, problems: loaded.problems };
 }
 
 function nodeValue(node: import('jsonc-parser').Node): unknown {
@@ -130,21 +170,51 @@ function nodeValue(node: import('jsonc-parser').Node): unknown {
   }
 }
 
-function describeParseError(code: string): string {
-  const known: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":" after the property name',
-    CommaExpected: 'expected "," between entries',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the object',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfComment: 'unterminated comment',
+function describeParseError(code: string): Bilingual {
+  const known: Record<string, Bilingual> = {
+    InvalidSymbol: { sv: 'oväntat tecken', en: 'unexpected character' },
+    InvalidNumberFormat: { sv: 'ogiltigt tal', en: 'invalid number' },
+    PropertyNameExpected: {
+      sv: 'förväntade ett egenskapsnamn inom dubbla citattecken',
+      en: 'expected a property name in double quotes',
+    },
+    ValueExpected: { sv: 'förväntade ett värde', en: 'expected a value' },
+    ColonExpected: {
+      sv: 'förväntade ":" efter egenskapsnamnet',
+      en: 'expected ":" after the property name',
+    },
+    CommaExpected: { sv: 'förväntade "," mellan posterna', en: 'expected "," between entries' },
+    CloseBraceExpected: { sv: 'förväntade "}"', en: 'expected "}"' },
+    CloseBracketExpected: { sv: 'förväntade "]"', en: 'expected "]"' },
+    EndOfFileExpected: {
+      sv: 'oväntad text efter objektets slut',
+      en: 'unexpected text after the end of the object',
+    },
+    InvalidCommentToken: { sv: 'ogiltig kommentar', en: 'invalid comment' },
+    UnexpectedEndOfComment: {
+      sv: 'oavslutad kommentar; avsluta den med */',
+      en: 'unterminated comment; end it with */',
+    },
+    UnexpectedEndOfString: {
+      sv: 'oavslutad sträng; avsluta den med "',
+      en: 'unterminated string; end it with "',
+    },
+    UnexpectedEndOfNumber: { sv: 'ofullständigt tal', en: 'incomplete number' },
+    InvalidUnicode: {
+      sv: 'ogiltig \\u-kod; skriv fyra hexadecimala siffror efter \\u',
+      en: 'invalid \\u escape; write four hexadecimal digits after \\u',
+    },
+    InvalidEscapeCharacter: {
+      sv: 'ogiltigt tecken efter \\; skriv \\\\ för ett omvänt snedstreck',
+      en: 'invalid character after \\; write \\\\ for a backslash',
+    },
+    InvalidCharacter: {
+      sv: 'styrtecken i en sträng; skriv till exempel \\n för en radbrytning',
+      en: 'control character in a string; write for example \\n for a line break',
+    },
   };
-  return known[code] ?? code;
+  const reason = known[code] ?? { sv: code, en: code };
+  return { sv: `ogiltig JSON: ${reason.sv}`, en: `invalid JSON: ${reason.en}` };
 }
 
 function position(lineStarts: number[], offset: number) {

@@ -5,7 +5,6 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -13,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { createProtokollService } from '../language';
-import { CONFIG_FILE_NAME, loadConfigFile } from './configFiles';
+import { CONFIG_FILE_NAME } from './configFiles';
 import { DiagnosticsPublisher } from './diagnostics';
 import { CODE_ACTION_KIND_LIST, COMPLETION_TRIGGER_CHARACTERS, registerHandlers } from './handlers';
 import { describe, filePathOf, SettingsStore } from './settings';
@@ -111,9 +110,11 @@ export function startServer(connection: Connection): void {
     settings?.configFilesChanged();
     for (const change of configChanges) {
       const file = filePathOf(change.uri);
-      if (!file) continue;
-      const problems = change.type === FileChangeType.Deleted ? [] : loadConfigFile(file).problems;
-      diagnostics?.configFile(file, problems);
+      // Read again whatever the change was: the disk, not the event, says whether it still exists.
+      if (file)
+        void settings
+          ?.configFileProblems(file)
+          .then((problems) => diagnostics?.configFile(file, problems));
     }
     void diagnostics?.revalidateAll();
   });

@@ -1,8 +1,16 @@
+import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { mergeConfig, readConfig, type ProtokollConfig } from '../language';
+import {
+  mergeConfig,
+  readConfig,
+  type ConfigProblem,
+  type Locale,
+  type ProtokollConfig,
+} from '../language';
+import { quotedJsonValue } from '../language/config';
 import { SETTINGS_SECTION, type ValidateMode } from '../protocol';
-import { resolveConfig, type ConfigFileProblem } from './configFiles';
+import { loadConfigFile, resolveConfig, type ConfigFileProblem } from './configFiles';
 
 /** What the server does with a document: its check configuration and when to validate it. */
 export interface DocumentSettings {
@@ -18,7 +26,8 @@ const CHECK_SETTINGS = ['requiredSignatures', 'organisations', 'members', 'sever
 
 /**
  * Reads the `protokoll.*` editor settings, tolerating anything: unset values (null) fall back
- * to the defaults, invalid ones are skipped and described in `problems`.
+ * to the defaults, invalid ones are skipped and described in `problems`, in the language of the
+ * `locale` setting when that one is valid, else in Swedish.
  */
 export function readSettings(value: unknown): {
   layer: Partial<ProtokollConfig>;
@@ -26,7 +35,6 @@ export function readSettings(value: unknown): {
   diagnosticsDelay: number;
   problems: string[];
 } {
-  const problems: string[] = [];
   const raw =
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
@@ -40,23 +48,49 @@ export function readSettings(value: unknown): {
     checks[key] = v;
   }
   const read = readConfig(checks);
-  for (const p of read.problems)
-    problems.push(`setting ${SETTINGS_SECTION}.${p.path.join('.')}: ${p.message}`);
+  const problems: ConfigProblem[] = [...read.problems];
 
   let validate: ValidateMode = 'onType';
   if (raw.validate === 'onSave' || raw.validate === 'onType') validate = raw.validate;
-  else if (raw.validate !== undefined && raw.validate !== null)
-    problems.push(`setting ${SETTINGS_SECTION}.validate: must be "onType" or "onSave"`);
+  else if (raw.validate !== undefined && raw.validate !== null) {
+    const found = quotedJsonValue(raw.validate);
+    problems.push({
+      path: ['validate'],
+      message: {
+        sv: `${found.sv} är inget giltigt läge; använd "onType" (medan du skriver) eller "onSave" (när filen sparas)`,
+        en: `${found.en} is not a validation mode; use "onType" (while typing) or "onSave" (when the file is saved)`,
+      },
+    });
+  }
 
   let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY;
   const delay = raw.diagnosticsDelay;
   if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0)
     diagnosticsDelay = Math.min(delay, 10_000);
-  else if (delay !== undefined && delay !== null)
-    problems.push(
-      `setting ${SETTINGS_SECTION}.diagnosticsDelay: must be a number of milliseconds (0 or more)`,
-    );
-  return { layer: read.config, validate, diagnosticsDelay, problems };
+  else if (delay !== undefined && delay !== null) {
+    const found = quotedJsonValue(delay);
+    problems.push({
+      path: ['diagnosticsDelay'],
+      message: {
+        sv: `måste vara ett antal millisekunder, 0 eller fler (till exempel ${DEFAULT_DIAGNOSTICS_DELAY}), inte ${found.sv}`,
+        en: `must be a number of milliseconds, 0 or more (such as ${DEFAULT_DIAGNOSTICS_DELAY}), not ${found.en}`,
+      },
+    });
+  }
+  const locale = read.config.locale ?? 'sv';
+  return {
+    layer: read.config,
+    validate,
+    diagnosticsDelay,
+    problems: problems.map((p) => settingProblemText(p, locale)),
+  };
+}
+
+function settingProblemText(problem: ConfigProblem, locale: Locale): string {
+  const setting = [SETTINGS_SECTION, ...problem.path].join('.');
+  return locale === 'sv'
+    ? `inställningen ${setting} ignoreras: ${problem.message.sv}`
+    : `setting ${setting} ignored: ${problem.message.en}`;
 }
 
 /** The file-system path of a `file:` URI; undefined for untitled and virtual documents. */
@@ -136,6 +170,21 @@ export class SettingsStore {
     this.resolved = new Map();
   }
 
+  /**
+   * The problems of a configuration file as it is on disk now (none once it is deleted), in the
+   * language of the file's `locale`, else of the editor settings for its folder. Never rejects.
+   */
+  async configFileProblems(file: string): Promise<ConfigFileProblem[]> {
+    const editor = await this.editorSettingsFor(fileUriOf(file));
+    if (!fs.existsSync(file)) return [];
+    try {
+      return loadConfigFile(file, { fallbackLocale: editor.layer.locale }).problems;
+    } catch (error) {
+      this.options.connection.console.error(`Could not read ${file}: ${describe(error)}`);
+      return [];
+    }
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.editorSettings.delete(uri);
@@ -171,7 +220,7 @@ export class SettingsStore {
     for (const problem of settings.problems) {
       if (this.reportedProblems.has(problem)) continue;
       this.reportedProblems.add(problem);
-      this.options.connection.console.warn(`${problem} (ignored)`);
+      this.options.connection.console.warn(problem);
     }
     return settings;
   }

@@ -27,4 +27,72 @@ describe('configuration of the checks', () => {
       ['requiredSignatures.1', 'severity.numbering/gap', 'severity.no/such', 'locale', 'extra'],
     );
   });
+
+  it('describes each invalid setting in Swedish and in English with the values that are valid', () => {
+    const { problems } = readConfig({
+      requiredSignatures: ['Ordförande', 'Kassör', ''],
+      organisations: 'Kommunalförbundet',
+      severity: { 'numbering/gap': 'loud', 'no/such': 'off' },
+      locale: 'de',
+      extra: 1,
+    });
+    const at = (path: string) => problems.find((p) => p.path.join('.') === path)!.message;
+    assert.match(
+      at('requiredSignatures.1').sv,
+      /^"Kassör" är ingen roll som skriver under protokollet; använd Ordförande, Sekreterare eller Justerare/,
+    );
+    assert.match(
+      at('requiredSignatures.1').en,
+      /^"Kassör" is not a signing role; use Ordförande, Sekreterare or Justerare \(Chair, Secretary, Adjuster\)$/,
+    );
+    assert.match(at('requiredSignatures.2').sv, /måste vara ett namn inom citattecken, inte ""/);
+    assert.match(at('requiredSignatures.2').en, /must be a name in double quotes, not ""/);
+    assert.match(
+      at('organisations').sv,
+      /måste vara en lista med namn, till exempel \["Kommunalförbundet"\], inte "Kommunalförbundet"/,
+    );
+    assert.match(
+      at('organisations').en,
+      /must be an array of names such as \["Kommunalförbundet"\], not "Kommunalförbundet"/,
+    );
+    assert.equal(
+      at('severity.numbering/gap').sv,
+      '"loud" är ingen allvarlighetsgrad; använd "error", "warning", "information", "hint" eller "off"',
+    );
+    assert.equal(
+      at('severity.numbering/gap').en,
+      '"loud" is not a severity; use "error", "warning", "information", "hint" or "off"',
+    );
+    assert.match(
+      at('severity.no/such').sv,
+      /^okänd diagnoskod "no\/such"; kända koder: .*numbering\/gap/,
+    );
+    assert.match(
+      at('severity.no/such').en,
+      /^unknown diagnostic code "no\/such"; known codes: .*numbering\/gap/,
+    );
+    assert.equal(
+      at('locale').sv,
+      '"de" är inget språk som stöds; använd "sv" (svenska) eller "en" (engelska)',
+    );
+    assert.equal(
+      at('locale').en,
+      '"de" is not a supported language; use "sv" (Swedish) or "en" (English)',
+    );
+    assert.match(
+      at('extra').sv,
+      /^okänd inställning "extra"; kända inställningar: requiredSignatures, /,
+    );
+    assert.match(at('extra').en, /^unknown setting "extra"; known settings: requiredSignatures, /);
+  });
+
+  it('describes a configuration that is not an object in both languages', () => {
+    const [problem] = readConfig(['Ordförande']).problems;
+    assert.deepEqual(problem.path, []);
+    assert.match(
+      problem.message.sv,
+      /^inställningarna måste vara ett JSON-objekt, .* inte en lista$/,
+    );
+    assert.match(problem.message.en, /^the settings must be a JSON object .* not an array$/);
+  });
 });
