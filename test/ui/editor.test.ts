@@ -14,13 +14,8 @@ import {
   quickOpen,
   useCodeServer,
 } from '../e2e/workbench';
+import { SEED_NAME, seedConfig, seedText } from './seed';
 
-const SEED_NAME = 'sikt-2018-12-14.protokoll';
-const seedText = fs.readFileSync(path.join(repoRoot, 'examples', 'sikt', SEED_NAME), 'utf8');
-const seedConfig = fs.readFileSync(
-  path.join(repoRoot, 'examples', 'sikt', '.protokoll.json'),
-  'utf8',
-);
 const SCREENSHOT = path.join(repoRoot, 'docs', 'images', 'editor.png');
 
 describe('the editor in the workbench', function () {
