@@ -1,6 +1,21 @@
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const row = lastAlignmentRow(a, b, limit);
+  return row ? row[b.length] : limit + 1;
+}
+
+/** The distance from `a` to the closest prefix of `b` (`gota` is one edit from `göte|ne`). */
+export function prefixEditDistance(a: string, b: string, limit = Infinity): number {
+  const row = lastAlignmentRow(a, b, limit);
+  return row ? Math.min(...row) : limit + 1;
+}
+
+/**
+ * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
+ * every entry of a row exceeds `limit` (no later row can do better).
+ */
+function lastAlignmentRow(a: string, b: string, limit: number): number[] | undefined {
   let prevPrev: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -15,11 +30,11 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       row.push(d);
       rowMin = Math.min(rowMin, d);
     }
-    if (rowMin > limit) return limit + 1;
+    if (rowMin > limit) return undefined;
     prevPrev = prev;
     prev = row;
   }
-  return prev[b.length];
+  return prev;
 }
 
 /** Case- and Unicode-form-insensitive key for names of people and organisations. */

@@ -39,6 +39,7 @@
  *   the name, starting at a word start, fewer skipped characters scoring higher. Other names
  *   are left out; the empty query returns every municipality with score 0, alphabetically.
  */
+import { editDistance, prefixEditDistance } from '../text.js';
 import { MUNICIPALITIES, type Municipality } from './data.generated.js';
 
 export { MUNICIPALITIES, type Municipality };
@@ -176,30 +177,6 @@ export function municipalityByCode(code: string): Municipality | undefined {
   return BY_CODE.get(code);
 }
 
-// Optimal string alignment (restricted Damerau–Levenshtein) distance. With `prefix`, the
-// distance from `a` to the closest prefix of `b`.
-function editDistance(a: string, b: string, prefix = false): number {
-  const m = a.length;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        d = Math.min(d, prev2[j - 2] + 1);
-      }
-      cur[j] = d;
-    }
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prefix ? Math.min(...prev) : prev[n];
-}
-
 // The folded query, and variants without a long-form suffix, `Region ` prefix or genitive `s`.
 function queryVariants(name: string): string[] {
   const key = fuzzyKey(name);
@@ -257,7 +234,7 @@ function rankScore(entry: Indexed, q: string, typed: string): number {
     return 80;
   }
   if (q.length >= 3) {
-    const d = editDistance(q, entry.folded, true);
+    const d = prefixEditDistance(q, entry.folded);
     if (d <= 1 || (d <= 2 && q.length >= 6)) {
       // Within the tier, the closer whole name wins, and a matching first letter (typos rarely
       // hit the first letter: `Gota` means Götene more likely than Motala).
