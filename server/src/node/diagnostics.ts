@@ -17,6 +17,9 @@ export interface DiagnosticsSupport {
   readonly tags: boolean;
 }
 
+/** Fixes with more edits than this are not published in `data`. */
+export const MAX_EDITS_IN_DATA = 50;
+
 /** A service diagnostic as LSP sends it; `data` keeps the fixes for the code actions. */
 export function toLspDiagnostic(
   diagnostic: ProtokollDiagnostic,
@@ -24,7 +27,13 @@ export function toLspDiagnostic(
   version: number,
   support: DiagnosticsSupport,
 ): Diagnostic {
-  const data: DiagnosticData = { version, fixes: diagnostic.fixes };
+  // "Renumber all" on a long, badly numbered document would repeat every item's edit in every
+  // numbering diagnostic; such fixes are left out and recomputed when a code action asks.
+  const edits = (diagnostic.fixes ?? []).reduce((n, fix) => n + fix.edits.length, 0);
+  const data: DiagnosticData = {
+    version,
+    fixes: edits <= MAX_EDITS_IN_DATA ? diagnostic.fixes : undefined,
+  };
   const out: Diagnostic = {
     range: diagnostic.range,
     severity: diagnostic.severity,
