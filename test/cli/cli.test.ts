@@ -216,6 +216,36 @@ describe('protokoll check across files', () => {
   });
 });
 
+describe('files that are not UTF-8 text', () => {
+  it('are refused with the reason, and format --write leaves them byte for byte', () => {
+    const dir = tempDir({});
+    const latin1 = Buffer.from('# M\u00f6te\nDatum: 2024-01-01\n', 'latin1');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# T\n', 'utf16le')]);
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]);
+    fs.writeFileSync(path.join(dir, 'latin1.protokoll'), latin1);
+    fs.writeFileSync(path.join(dir, 'utf16.protokoll'), utf16);
+    fs.writeFileSync(path.join(dir, 'binary.protokoll'), binary);
+    const check = run(['check', dir]);
+    assert.equal(check.code, 2);
+    assert.match(
+      check.stderr,
+      /latin1\.protokoll: not UTF-8 text \(invalid byte 0xf6 at offset 3\)/,
+    );
+    assert.match(check.stderr, /utf16\.protokoll: the file is UTF-16; save it as UTF-8/);
+    assert.match(check.stderr, /binary\.protokoll: this is a binary file/);
+    assert.equal(run(['format', '--write', dir]).code, 2);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.protokoll')), latin1);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'utf16.protokoll')), utf16);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'binary.protokoll')), binary);
+  });
+
+  it('keeps the byte order mark of a UTF-8 file when formatting it', () => {
+    const dir = tempDir({ 'a.protokoll': '\uFEFF#  T\n' });
+    assert.equal(run(['format', '--write', dir]).code, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.protokoll'), 'utf8'), '\uFEFF# T\n');
+  });
+});
+
 describe('protokoll format', () => {
   it('--check lists unformatted files and exits 1; --write fixes them; then --check exits 0', () => {
     const dir = tempDir({ 'a.protokoll': '#  T\ndatum:2024-01-01\n§3.  Punkt\n' });

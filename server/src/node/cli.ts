@@ -156,7 +156,7 @@ function check(args: CheckArgs, io: Io): number {
   else if (problems.length > 0) io.stdout(formatText(problems, io.colour));
   if (args.format === 'text') {
     const count = (s: string) => problems.filter((p) => p.severity === s).length;
-    const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes`;
+    const summary = `${checked.length} file${checked.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes`;
     io.stderr(summary);
   }
   if (errors.length > 0) return 2;
@@ -168,19 +168,13 @@ function format(args: FormatArgs, io: Io): number {
   reportFileErrors(errors, io);
   let unformatted = 0;
   for (const file of files) {
-    const raw = (() => {
-      try {
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    })();
-    if (raw === undefined) {
-      const read = readText(file);
-      if ('error' in read) reportFileErrors([read.error], io);
-      errors.push({ path: file, reason: 'unreadable' });
+    const read = readText(file, { keepBom: true });
+    if ('error' in read) {
+      reportFileErrors([read.error], io);
+      errors.push(read.error);
       continue;
     }
+    const raw = read.text;
     const doc = createTextDocument(pathToFileURL(path.resolve(file)).href, raw);
     const formatted = service.formatText(doc);
     service.close(doc.uri);

@@ -46,16 +46,53 @@ function walk(dir: string): string[] {
   return out;
 }
 
-/** Reads a text file as UTF-8 without its byte order mark, as editors show it. */
-export function readText(file: string): { text: string } | { error: FileError } {
+/**
+ * Reads a UTF-8 text file, by default without its byte order mark, as editors show it. Binary
+ * files and other encodings are refused rather than decoded lossily: a lossy read that is
+ * written back (format --write) would destroy the user's text.
+ */
+export function readText(
+  file: string,
+  { keepBom = false } = {},
+): { text: string } | { error: FileError } {
+  let buffer: Buffer;
   try {
-    const buffer = fs.readFileSync(file);
-    if (buffer.includes(0))
-      return { error: { path: file, reason: 'this is a binary file, not a .protokoll text file' } };
-    return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+    buffer = fs.readFileSync(file);
   } catch (e) {
     return { error: { path: file, reason: describe(e) } };
   }
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
+    return { error: { path: file, reason: 'the file is UTF-16; save it as UTF-8 and try again' } };
+  }
+  if (buffer.includes(0)) {
+    return { error: { path: file, reason: 'this is a binary file, not a .protokoll text file' } };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    const at = firstInvalidUtf8(buffer);
+    return {
+      error: {
+        path: file,
+        reason: `not UTF-8 text (invalid byte 0x${buffer[at].toString(16)} at offset ${at}); save the file as UTF-8 and try again`,
+      },
+    };
+  }
+  // TextDecoder drops a leading BOM; put it back when the caller writes the text out again.
+  const hasBom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  return { text: keepBom && hasBom ? '\uFEFF' + text : text };
+}
+
+function firstInvalidUtf8(buffer: Buffer): number {
+  for (let i = 1; i <= buffer.length; i++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, i), { stream: true });
+    } catch {
+      return i - 1;
+    }
+  }
+  return 0;
 }
 
 export function describe(e: unknown): string {
