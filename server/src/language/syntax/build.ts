@@ -28,12 +28,12 @@ import {
 import {
   At,
   Bullet,
-  Colon,
   Comma,
   Comment,
   ItemMark,
   Keyword as KeywordToken,
   lex,
+  lexLineRest,
   TitleMark,
   type LexedLine,
 } from './lexer';
@@ -285,7 +285,7 @@ class AstBuilder {
         place: this.span(line, start + cut + (comma >= 0 ? 1 : 0), line.end),
       };
     }
-    const tokens = line.tokens.slice(1);
+    const tokens = lexLineRest(this.text, keyword.range.end.character + line.start, line.end);
     // The owner's `@` starts a word: `mejla ulf@vara.se @Bo Ek` is owned by Bo Ek.
     const at = tokens.find((t) => {
       const before = this.text.charCodeAt(t.startOffset - 1);
@@ -350,15 +350,14 @@ class AstBuilder {
     if (this.context === 'section') return this.readAttendee(line, after, markerRange);
     if (this.context === 'signatures') return this.notASignature(line);
     const text = this.span(line, after, line.end);
-    const tokens = line.tokens;
+    // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
+    // `- Kl 10:00 fika` or a URL.
+    const label = /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
     let roundTable: { organisation: Span; text?: Span } | undefined;
-    // `- Hjo: text` — a colon followed by a blank or the line end; not `- Kl 10:00` or a URL.
-    const afterColon = tokens[2] ? this.text.charCodeAt(tokens[2].startOffset + 1) : NaN;
-    const colonEndsLabel = tokens[2]?.startOffset + 1 === line.end || isBlank(afterColon);
-    if (tokens[1] && tokens[2]?.tokenType === Colon && colonEndsLabel) {
-      const organisation = this.span(line, tokens[1].startOffset, tokens[2].startOffset);
+    if (label) {
+      const organisation = this.span(line, after, after + label[1].length);
       if (organisation && organisation.text.split(/\s+/).length <= 4) {
-        roundTable = { organisation, text: this.span(line, tokens[2].startOffset + 1, line.end) };
+        roundTable = { organisation, text: this.span(line, after + label[0].length, line.end) };
       }
     }
     const bullet: BodyLine = {
@@ -374,7 +373,7 @@ class AstBuilder {
 
   private readAttendee(line: LexedLine, from: number, marker: Range): void {
     const section = this.section as AttendanceSection;
-    const tokens = line.tokens.filter((t) => t.startOffset >= from);
+    const tokens = lexLineRest(this.text, from, line.end);
     const { errors } = parseLine(tokens, 'attendee');
     if (errors.length > 0) {
       this.syntaxError(

@@ -19,11 +19,11 @@ const Indent = createToken({ name: 'Indent', pattern: /[ \t\uFEFF]+/, group: Lex
 const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 
 export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/ });
-export const TitleMark = createToken({ name: 'TitleMark', pattern: /#/, push_mode: 'line' });
+export const TitleMark = createToken({ name: 'TitleMark', pattern: /#/, push_mode: 'prose' });
 export const ItemMark = createToken({
   name: 'ItemMark',
   pattern: /§[ \t]*\d*\.?/,
-  push_mode: 'line',
+  push_mode: 'prose',
 });
 
 function keywordPattern(): RegExp {
@@ -38,7 +38,7 @@ function keywordPattern(): RegExp {
 export const Keyword = createToken({
   name: 'Keyword',
   pattern: keywordPattern(),
-  push_mode: 'line',
+  push_mode: 'prose',
   start_chars_hint: [
     ...new Set(
       Object.values(KEYWORDS)
@@ -51,13 +51,13 @@ export const Bullet = createToken({
   name: 'Bullet',
   pattern: /[-•*][ \t]+|[-•](?![^\r\n])/,
   start_chars_hint: ['-', '•', '*'],
-  push_mode: 'line',
+  push_mode: 'prose',
 });
 
 export const Text = createToken({ name: 'Text', pattern: /[^\r\n,():@ \t][^\r\n,():@]*/ });
-// A line that starts with plain text is prose (or, in an attendance list, a line missing its
-// marker): its inside is never parsed, so the rest of it is one token. Prose is most of a
-// document, and fewer tokens is most of the lexer's speed.
+// After the first token of a line, the rest is one token: most lines are prose whose inside is
+// never parsed, and fewer tokens is most of the lexer's speed. The few lines whose inside the
+// parser reads (attendance entries, actions) are tokenised again with `lexLineRest`.
 const LineStartText = createToken({
   name: 'LineStartText',
   pattern: /[^\r\n \t][^\r\n,():@]*/,
@@ -95,13 +95,27 @@ const lexer = new Lexer(
   {
     modes: {
       start: [Newline, Indent, Comment, TitleMark, ItemMark, Keyword, Bullet, LineStartText],
-      line: [NewlineInLine, Blank, Comma, LParen, RParen, Colon, At, Text],
       prose: [NewlineInLine, ProseRest],
     },
     defaultMode: 'start',
   },
   { positionTracking: 'onlyOffset', ensureOptimizations: false },
 );
+
+const lineLexer = new Lexer([Blank, Comma, LParen, RParen, Colon, At, Text], {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+});
+
+/** The inside of one line from `start` to `end`: text and the punctuation the line grammars use. */
+export function lexLineRest(text: string, start: number, end: number): IToken[] {
+  const { tokens } = lineLexer.tokenize(text.slice(start, end));
+  for (const token of tokens) {
+    token.startOffset += start;
+    token.endOffset = token.startOffset + token.image.length - 1;
+  }
+  return tokens;
+}
 
 /** The tokens of one source line, without its line break. */
 export interface LexedLine {
