@@ -214,6 +214,16 @@ describe('protokoll check across files', () => {
     );
     assert.equal(r.code, 1);
   });
+
+  it('compares minutes within one folder, as the editor does', () => {
+    const dir = tempDir({
+      'mars/a.protokoll': '# Nämnden\nDatum: 2024-03-01\n\n§ 10 A\n\nOrdförande: X\n',
+      'april/b.protokoll': '# Nämnden\nDatum: 2024-04-01\n\n§ 13 C\n\nOrdförande: X\n',
+      '.protokoll.json': '{"requiredSignatures": [], "severity": {"signature/not-present": "off"}}',
+    });
+    const r = run(['check', '--format', 'json', dir]);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+  });
 });
 
 describe('files that are not UTF-8 text', () => {

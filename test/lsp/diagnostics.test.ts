@@ -76,7 +76,7 @@ describe('language server over stdio: diagnostics and configuration', function (
     assert.equal(client.initializeResult.serverInfo?.name, 'protokoll');
   });
 
-  it('registers for .protokoll.json changes and settings changes when the client allows it', async () => {
+  it('registers for .protokoll.json, .protokoll and settings changes when the client allows it', async () => {
     // Registration happens after `initialized`; a request round trip orders it before us.
     const uri = await client.open('untitled:Untitled-1', '# Möte\n');
     await client.diagnostics(uri);
@@ -89,7 +89,7 @@ describe('language server over stdio: diagnostics and configuration', function (
       (r) => r.method === 'workspace/didChangeWatchedFiles',
     );
     assert.deepEqual(watched?.registerOptions, {
-      watchers: [{ globPattern: '**/.protokoll.json' }],
+      watchers: [{ globPattern: '**/.protokoll.json' }, { globPattern: '**/*.protokoll' }],
     });
   });
 

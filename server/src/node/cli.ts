@@ -139,8 +139,17 @@ function check(args: CheckArgs, io: Io): number {
     const doc = createTextDocument(pathToFileURL(path.resolve(file)).href, read.text);
     checked.push({ file, doc, config, diagnostics: service.getDiagnostics(doc, config) });
   }
-  // Minutes of one body numbered through the year continue from file to file.
-  const series = service.getSeriesDiagnostics(checked);
+  // Minutes of one body numbered through the year continue from file to file within a folder,
+  // as the editor checks them.
+  const series = new Map<string, ProtokollDiagnostic[]>();
+  const folders = new Map<string, typeof checked>();
+  for (const entry of checked) {
+    const folder = path.dirname(path.resolve(entry.file));
+    folders.set(folder, [...(folders.get(folder) ?? []), entry]);
+  }
+  for (const group of folders.values()) {
+    for (const [uri, found] of service.getSeriesDiagnostics(group)) series.set(uri, found);
+  }
   for (const { file, doc, diagnostics } of checked) {
     const all = [...diagnostics, ...(series.get(doc.uri) ?? [])].sort(
       (a, b) =>

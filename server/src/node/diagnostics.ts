@@ -9,7 +9,8 @@ import {
 import type { ProtokollDiagnostic, ProtokollService } from '../language';
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
 import type { ConfigFileProblem } from './configFiles';
-import { describe, fileUriOf, type SettingsStore } from './settings';
+import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
+import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
 
 /** What the client said it can show in a diagnostic. */
 export interface DiagnosticsSupport {
@@ -26,13 +27,14 @@ export function toLspDiagnostic(
   uri: string,
   version: number,
   support: DiagnosticsSupport,
+  maxEditsInData = MAX_EDITS_IN_DATA,
 ): Diagnostic {
   // "Renumber all" on a long, badly numbered document would repeat every item's edit in every
   // numbering diagnostic; such fixes are left out and recomputed when a code action asks.
   const edits = (diagnostic.fixes ?? []).reduce((n, fix) => n + fix.edits.length, 0);
   const data: DiagnosticData = {
     version,
-    fixes: edits <= MAX_EDITS_IN_DATA ? diagnostic.fixes : undefined,
+    fixes: edits <= maxEditsInData ? diagnostic.fixes : undefined,
   };
   const out: Diagnostic = {
     range: diagnostic.range,
@@ -58,15 +60,27 @@ export interface DiagnosticsPublisherOptions {
   readonly service: ProtokollService;
   readonly settings: SettingsStore;
   readonly support: DiagnosticsSupport;
+  readonly series: FolderSeries;
+}
+
+/** What was last published for an open document, to republish it with new series diagnostics. */
+interface Published {
+  readonly version: number;
+  readonly own: Diagnostic[];
+  seriesKey: string;
 }
 
 /**
  * Pushes diagnostics: at once on open and save, after a pause while typing. Work for a version
- * that is no longer the document's current one is dropped, never published.
+ * that is no longer the document's current one is dropped, never published. A `file:` document
+ * also gets the numbering checks across the minutes of its folder; each check of a document
+ * computes them for the other open documents of the folder too, which are published again when
+ * theirs changed.
  */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly configFileProblems = new Map<string, string>();
+  private readonly published = new Map<string, Published>();
 
   constructor(private readonly options: DiagnosticsPublisherOptions) {}
 
@@ -91,9 +105,35 @@ export class DiagnosticsPublisher {
   }
 
   /** The document was closed: its diagnostics go away with it. */
-  closed(uri: string): void {
+  async closed(uri: string): Promise<void> {
     this.cancelTimer(uri);
+    this.published.delete(uri);
     this.send(uri, undefined, []);
+    // From now on the folder's other documents see the file as it is on disk.
+    const folder = folderOf(uri);
+    if (folder === undefined) return;
+    if (this.options.series.openDocuments(folder).length === 0)
+      this.options.series.forgetFolder(folder);
+    else await this.refreshSeries(folder);
+  }
+
+  /** `.protokoll` files changed on disk: the open documents of their folders are checked again. */
+  async minutesFilesChanged(uris: readonly string[]): Promise<void> {
+    const { series, documents } = this.options;
+    const openPaths = new Set(documents.all().map((doc) => filePathOf(doc.uri)));
+    const folders = new Set<string>();
+    for (const uri of uris) {
+      const file = filePathOf(uri);
+      if (file === undefined) continue;
+      series.fileChanged(file);
+      // An open document counts with its editor text, whatever its file holds.
+      if (!openPaths.has(file)) folders.add(folderOf(uri)!);
+    }
+    await Promise.all(
+      [...folders]
+        .filter((folder) => series.openDocuments(folder).length > 0)
+        .map((folder) => this.refreshSeries(folder)),
+    );
   }
 
   /** Validates every open document again (the configuration changed). */
@@ -123,8 +163,10 @@ export class DiagnosticsPublisher {
     if (!doc) return;
     const version = doc.version;
     const documentSettings = await settings.forDocument(uri);
+    const folder = folderOf(uri);
+    const series = folder === undefined ? undefined : await this.options.series.check(folder);
     const current = documents.get(uri);
-    // Closed, or a newer version arrived while the settings were read: that one gets its turn.
+    // Closed, or a newer version arrived meanwhile: that one gets its turn.
     if (!current || current.version !== version) return;
     let diagnostics: ProtokollDiagnostic[];
     try {
@@ -133,11 +175,39 @@ export class DiagnosticsPublisher {
       connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
       return;
     }
-    this.send(
-      uri,
-      version,
-      diagnostics.map((d) => toLspDiagnostic(d, uri, version, support)),
-    );
+    const own = diagnostics.map((d) => toLspDiagnostic(d, uri, version, support));
+    this.published.set(uri, { version, own, seriesKey: '[]' });
+    if (!series || !this.publishSeries(series, uri)) this.send(uri, version, own);
+  }
+
+  /** Checks the numbering across `folder` again and republishes the documents it changed for. */
+  private async refreshSeries(folder: string): Promise<void> {
+    this.publishSeries(await this.options.series.check(folder));
+  }
+
+  /**
+   * Publishes each open document's own diagnostics with its new series diagnostics, when they
+   * changed (always for `validated`), and were computed for the document's current version.
+   * Returns whether `validated` was published.
+   */
+  private publishSeries(results: Map<string, SeriesResult>, validated?: string): boolean {
+    const { documents, support } = this.options;
+    let publishedValidated = false;
+    for (const [uri, result] of results) {
+      const last = this.published.get(uri);
+      const version = documents.get(uri)?.version;
+      if (!last || last.version !== version || result.version !== version) continue;
+      // A document has at most one series diagnostic: its renumbering is never repeated.
+      const series = result.diagnostics.map((d) =>
+        toLspDiagnostic(d, uri, version, support, Infinity),
+      );
+      const key = JSON.stringify(series);
+      if (uri !== validated && key === last.seriesKey) continue;
+      last.seriesKey = key;
+      this.send(uri, version, byPosition([...last.own, ...series]));
+      if (uri === validated) publishedValidated = true;
+    }
+    return publishedValidated;
   }
 
   private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
@@ -153,4 +223,11 @@ export class DiagnosticsPublisher {
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
   }
+}
+
+function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -14,6 +14,7 @@ import {
 import { createProtokollService } from '../language';
 import { CONFIG_FILE_NAME } from './configFiles';
 import { DiagnosticsPublisher } from './diagnostics';
+import { FolderSeries, MAX_SERIES_FOLDER_FILES } from './folderSeries';
 import { CODE_ACTION_KIND_LIST, COMPLETION_TRIGGER_CHARACTERS, registerHandlers } from './handlers';
 import { describe, filePathOf, SettingsStore } from './settings';
 
@@ -22,7 +23,8 @@ const SERVER_VERSION = '0.1.0';
 /** Serves one client over `connection` until it exits. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = createProtokollService();
+  // Room for the parses of a whole folder's minutes (the numbering across files) and the open ones.
+  const service = createProtokollService({ cacheSize: MAX_SERIES_FOLDER_FILES + 100 });
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
   let registerConfigurationChange = false;
@@ -46,6 +48,7 @@ export function startServer(connection: Connection): void {
       documents,
       service,
       settings,
+      series: new FolderSeries({ connection, documents, service, settings }),
       support: {
         relatedInformation: publish?.relatedInformation === true,
         tags: (publish?.tagSupport?.valueSet.length ?? 0) > 0,
@@ -91,10 +94,12 @@ export function startServer(connection: Connection): void {
     if (registerWatchedFiles) {
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.protokoll' }],
         })
         .catch((error) =>
-          connection.console.warn(`No ${CONFIG_FILE_NAME} updates: ${describe(error)}`),
+          connection.console.warn(
+            `No ${CONFIG_FILE_NAME} and .protokoll file updates: ${describe(error)}`,
+          ),
         );
     }
   });
@@ -105,6 +110,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    const minutesChanges = changes.filter((c) => c.uri.endsWith('.protokoll'));
+    if (minutesChanges.length > 0)
+      void diagnostics?.minutesFilesChanged(minutesChanges.map((c) => c.uri));
     const configChanges = changes.filter((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`));
     if (configChanges.length === 0) return;
     settings?.configFilesChanged();
@@ -131,7 +139,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidSave(({ document }) => void diagnostics?.validateNow(document.uri));
   documents.onDidClose(({ document }) => {
-    diagnostics?.closed(document.uri);
+    void diagnostics?.closed(document.uri);
     settings?.forget(document.uri);
     service.close(document.uri);
   });
