@@ -24,6 +24,7 @@ import {
   type SelectionRange,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { rangeContainsRange } from '../../server/src/language';
 import { RenderRequest } from '../../server/src/protocol';
 import { applyEdits, LspClient, withCursor } from './client';
 
@@ -65,11 +66,7 @@ function textAt(text: string, range: Range): string {
   return all[range.start.line].slice(range.start.character, range.end.character);
 }
 
-function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Position, b: Position) =>
-    a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
+const contains = rangeContainsRange;
 
 describe('language server over stdio: features', function () {
   this.timeout(30_000);

@@ -22,6 +22,7 @@ import type { ProtokollAst } from './syntax/ast';
 import { buildAst } from './syntax/build';
 import type { ProtokollTextDocument } from './textDocument';
 import {
+  byRangeStart,
   Severity,
   type Position,
   type ProtokollDiagnostic,
@@ -127,11 +128,7 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       report: (f: Finding) => findings.push(f),
     };
     for (const check of CHECKS) check(ctx);
-    findings.sort(
-      (a, b) =>
-        a.range.start.line - b.range.start.line ||
-        a.range.start.character - b.range.start.character,
-    );
+    findings.sort(byRangeStart);
     return finalise(findings, config);
   }
 

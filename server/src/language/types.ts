@@ -64,3 +64,17 @@ export function comparePositions(a: Position, b: Position): number {
 export function rangeContains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
+
+/** True when `inner` lies within `outer` (ends included). */
+export function rangeContainsRange(outer: Range, inner: Range): boolean {
+  return rangeContains(outer, inner.start) && rangeContains(outer, inner.end);
+}
+
+export function rangesEqual(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+/** Orders anything with a range by where it starts (diagnostics, edits, mentions). */
+export function byRangeStart(a: { readonly range: Range }, b: { readonly range: Range }): number {
+  return comparePositions(a.range.start, b.range.start);
+}

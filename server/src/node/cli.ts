@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  byRangeStart,
   createProtokollService,
   createTextDocument,
   DIAGNOSTIC_CODES,
@@ -151,11 +152,7 @@ function check(args: CheckArgs, io: Io): number {
     for (const [uri, found] of service.getSeriesDiagnostics(group)) series.set(uri, found);
   }
   for (const { file, doc, diagnostics } of checked) {
-    const all = [...diagnostics, ...(series.get(doc.uri) ?? [])].sort(
-      (a, b) =>
-        a.range.start.line - b.range.start.line ||
-        a.range.start.character - b.range.start.character,
-    );
+    const all = [...diagnostics, ...(series.get(doc.uri) ?? [])].sort(byRangeStart);
     for (const d of all) problems.push(toCliProblem(file, d));
     service.close(doc.uri);
   }

@@ -6,7 +6,7 @@ import {
   type DiagnosticTag,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import type { ProtokollDiagnostic, ProtokollService } from '../language';
+import { byRangeStart, type ProtokollDiagnostic, type ProtokollService } from '../language';
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
 import type { ConfigFileProblem } from './configFiles';
 import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
@@ -226,8 +226,5 @@ export class DiagnosticsPublisher {
 }
 
 function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  return diagnostics.sort(byRangeStart);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   createProtokollService,
+  rangeContainsRange,
   type Position,
   type Range,
   type SelectionRange,
@@ -9,12 +10,7 @@ import { document, positionOf, SEED } from '../fixture';
 
 const service = createProtokollService();
 
-const contains = (outer: Range, inner: Range): boolean =>
-  before(outer.start, inner.start) && before(inner.end, outer.end);
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
+const contains = rangeContainsRange;
 
 function covered(text: string, range: Range): string {
   const lines = text.split('\n');

@@ -1,21 +1,15 @@
 import * as assert from 'node:assert/strict';
 import {
   createProtokollService,
+  rangeContainsRange,
   DEFAULT_CONFIG,
   type DocumentSymbol,
-  type Position,
-  type Range,
 } from '../../../server/src/language/index';
 import { document, SEED } from '../fixture';
 
 const service = createProtokollService();
 
-const contains = (outer: Range, inner: Range): boolean =>
-  before(outer.start, inner.start) && before(inner.end, outer.end);
-
-function before(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
+const contains = rangeContainsRange;
 
 /** Every symbol, depth first, with the check LSP clients rely on. */
 function assertWellFormed(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {

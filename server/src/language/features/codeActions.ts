@@ -3,6 +3,7 @@ import type { Locale } from '../config';
 import type { AgendaItem } from '../syntax/ast';
 import {
   comparePositions,
+  rangesEqual,
   type Fix,
   type ProtokollDiagnostic,
   type Range,
@@ -201,10 +202,6 @@ function editsKey(edits: readonly TextEdit[]): string {
       e.newText,
     ]),
   );
-}
-
-function rangesEqual(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 function rangesTouch(a: Range, b: Range): boolean {

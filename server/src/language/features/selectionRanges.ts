@@ -1,6 +1,12 @@
 import type { MeetingModel } from '../model';
 import type { Span } from '../syntax/ast';
-import { comparePositions, type Position, type Range } from '../types';
+import {
+  rangeContains,
+  rangeContainsRange,
+  rangesEqual,
+  type Position,
+  type Range,
+} from '../types';
 import { personIndex } from './persons';
 import { itemAtLine, lineNodeAt, type LineNode } from './symbols';
 
@@ -64,13 +70,10 @@ function selectionRange(source: SelectionSource, position: Position): SelectionR
   const size = (r: Range): number => offset(r.end) - offset(r.start);
   const nested: Range[] = [];
   for (const range of candidates
-    .filter((r) => contains(r, { line, character }))
+    .filter((r) => rangeContains(r, { line, character }))
     .sort((a, b) => size(a) - size(b))) {
     const inner = nested[nested.length - 1];
-    if (
-      inner &&
-      (sameRange(range, inner) || !contains(range, inner.start) || !contains(range, inner.end))
-    ) {
+    if (inner && (rangesEqual(range, inner) || !rangeContainsRange(range, inner))) {
       continue;
     }
     nested.push(range);
@@ -147,12 +150,4 @@ function textOfLine({ text, model }: SelectionSource, line: number): string {
 
 function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
-}
-
-function contains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
