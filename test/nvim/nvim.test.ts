@@ -14,61 +14,14 @@ const server = process.env.PROTOKOLL_SERVER ?? path.join(repoRoot, 'dist', 'serv
 const nvim = process.env.NVIM_BIN ?? 'nvim';
 
 /**
- * The minutes of design section 1 (the SIKT seed), with the seed's own `Tidaholm kommun` (the
- * design text already corrects it to `Tidaholms kommun`): a non-official form, and a secretary
- * elected in § 1 (Britt Andersson) who is not the one who signs (Hannes Berggren).
+ * The seed minutes as the project ships them, with the seed's real mistakes: a non-official form
+ * (`Tidaholm kommun`) and a secretary elected in § 1 (Britt Andersson) who is not the one who
+ * signs (Hannes Berggren).
  */
-const seed = `# SIKTnätverket
-Datum: 2018-12-14
-Tid: 09:00-12:00
-Plats: Levene skola, Vara
-
-Närvarande:
-- Ulf Andersson, Gullspång
-- Mattias Gustafsson, Tibro (ordförande)
-- Britt Andersson, Grästorp
-- Thomas Hansson, Vara
-- Hannes Berggren, Vara
-- Anders Wilhelmsson, Skara
-- Eva Karlsson, Tidaholm kommun
-- Kristina Rudolfsson, Essunga
-- Annika Andreasson, Hjo
-
-Frånvarande:
-- Falköping
-- Kommunalförbundet
-- Mariestad
-- Töreboda
-- Karlsborg
-- Lidköping
-- Götene
-- Skövde
-
-§ 1 Utse sekreterare
-Britt Andersson
-
-§ 2 Presentation Vara kommun och Levene skola
-Hannes hälsar välkommen och presenterar Vara kommun och IKT-strategi.
-
-§ 3 Föregående protokoll
-Mattias sammanfattar. Inget att tillägga.
-
-§ 4 IKT Styrkedja och Stödkedja
-Varas upplägg kommer finnas i SIKT-teams. Laget runt i deltagande kommuner.
-- Hjo: Sluta leasa? Räknar på köp istället.
-- Tibro: Jobbar just nu med *Vem gör vad var?* Vägen fram till en handlingsplan.
-
-§ 5 Nästa möte
-Nästa möte: 2019-02-01, Gullstensskolan, Gullspång
-Robotar som stöd i undervisning AR/VR.
-Åtgärd: Ulf planerar förmiddagen med hjälp av Magnus. @Ulf Andersson, 2019-01-15
-
-§ 6 Övrigt
-Inga övriga frågor. Mattias önskar god jul och tack för i år!
-
-Ordförande: Mattias Gustafsson
-Sekreterare: Hannes Berggren
-`;
+const seed = fs.readFileSync(
+  path.join(repoRoot, 'examples', 'sikt', 'sikt-2018-12-14.protokoll'),
+  'utf8',
+);
 
 interface NvimDiagnostic {
   line: number; // 1-based
@@ -189,7 +142,7 @@ describe('Neovim 0.7 LSP client (real editor)', function () {
   });
 
   it('completes Gullspång at the end of `- Ulf Andersson, Gull`', async () => {
-    const text = seed.replace('- Ulf Andersson, Gullspång', '- Ulf Andersson, Gull');
+    const text = seed.replace('- Ulf Andersson, Gullspångs kommun', '- Ulf Andersson, Gull');
     const { completions } = await runNvim(text, { line: lineOf(text, '- Ulf Andersson, Gull') });
     assert.ok(
       completions.includes('Gullspång'),
