@@ -90,6 +90,10 @@ export interface ProtokollServiceOptions {
 export function createProtokollService(options: ProtokollServiceOptions = {}) {
   const cacheSize = options.cacheSize ?? 50;
   const cache = new Map<string, ParsedDocument>();
+  const checked = new WeakMap<
+    ParsedDocument,
+    { config: ProtokollConfig; diagnostics: ProtokollDiagnostic[] }
+  >();
 
   function parse(doc: ProtokollTextDocument): ParsedDocument {
     const text = doc.getText();
@@ -120,6 +124,10 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     config: ProtokollConfig = DEFAULT_CONFIG,
   ): ProtokollDiagnostic[] {
     const parsed = parse(doc);
+    // Code actions ask for the diagnostics on every cursor move; the checks run once per parse
+    // and configuration.
+    const cached = checked.get(parsed);
+    if (cached?.config === config) return [...cached.diagnostics];
     const findings: Finding[] = [];
     const ctx = {
       model: parsed.model,
@@ -129,7 +137,9 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     };
     for (const check of CHECKS) check(ctx);
     findings.sort(byRangeStart);
-    return finalise(findings, config);
+    const diagnostics = finalise(findings, config);
+    checked.set(parsed, { config, diagnostics });
+    return [...diagnostics];
   }
 
   /**

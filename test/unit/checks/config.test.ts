@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readConfig } from '../../../server/src/language';
-import { CLEAN, diagnose } from './helpers';
+import { createTextDocument, mergeConfig, readConfig } from '../../../server/src/language';
+import { CLEAN, diagnose, service } from './helpers';
 
 describe('configuration of the checks', () => {
   it('turns a code off and changes a severity', () => {
@@ -94,5 +94,23 @@ describe('configuration of the checks', () => {
       /^inställningarna måste vara ett JSON-objekt, .* inte en lista$/,
     );
     assert.match(problem.message.en, /^the settings must be a JSON object .* not an array$/);
+  });
+});
+
+describe('diagnostics of an unchanged document', () => {
+  it('are computed once per configuration and handed out as fresh arrays', () => {
+    const doc = createTextDocument(
+      'file:///cache/a.protokoll',
+      CLEAN.replace('Justerare: Eva Lund\n', ''),
+    );
+    const sv = mergeConfig({});
+    const first = service.getDiagnostics(doc, sv);
+    first.length = 0;
+    assert.deepEqual(
+      service.getDiagnostics(doc, sv).map((d) => d.code),
+      ['signature/missing'],
+    );
+    const [english] = service.getDiagnostics(doc, mergeConfig({ locale: 'en' }));
+    assert.match(english.message, /adjuster's signature is missing/);
   });
 });
