@@ -39,7 +39,7 @@
  *   the name, starting at a word start, fewer skipped characters scoring higher. Other names
  *   are left out; the empty query returns every municipality with score 0, alphabetically.
  */
-import { editDistance, prefixEditDistance } from '../text.js';
+import { editDistance, nameKey, prefixEditDistance } from '../text.js';
 import { MUNICIPALITIES, type Municipality } from './data.generated.js';
 
 export { MUNICIPALITIES, type Municipality };
@@ -54,9 +54,7 @@ export type OrganisationMatch =
  * Canonical comparison key: NFC, lower-case (locale-independent), trimmed, with runs of inner
  * whitespace collapsed to one space.
  */
-export function normalizeName(s: string): string {
-  return s.normalize('NFC').toLowerCase().trim().replace(/\s+/g, ' ');
-}
+export const normalizeName: (s: string) => string = nameKey;
 
 // Letters that do not decompose into base letter + combining mark under NFD.
 const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
