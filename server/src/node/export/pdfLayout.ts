@@ -144,11 +144,12 @@ export class PdfLayout {
             });
           }
           const height = Math.max(
-            ...cells.map((c) => writer.height(c.text, c.font, SIZE.body, c.width)),
+            ...cells.map((c) => writer.estimateHeight(c.text, c.font, SIZE.body, c.width)),
           );
           this.ensureSpace(Math.min(height, PAGE.height / 3));
           const y = doc.y;
           const page = this.page();
+          let bottom = y;
           structure.group(table, 'TR', (row) => {
             for (const c of cells) {
               writer.leaf(row, 'TD', c.text, {
@@ -159,9 +160,10 @@ export class PdfLayout {
                 size: SIZE.body,
                 colour: c.font === 'italic' ? COLOUR.muted : COLOUR.text,
               });
+              if (this.page() === page) bottom = Math.max(bottom, doc.y);
             }
           });
-          if (this.page() === page) doc.y = Math.max(doc.y, y + height + 1);
+          if (this.page() === page) doc.y = Math.max(doc.y, bottom) + 1;
         }
       });
     });
@@ -175,7 +177,7 @@ export class PdfLayout {
     // Keep the heading with the first lines of its body.
     this.ensureSpace(
       Math.min(
-        writer.height(title, 'bold', SIZE.heading, titleWidth) + 3 * SIZE.body * 1.4,
+        writer.estimateHeight(title, 'bold', SIZE.heading, titleWidth) + 3 * SIZE.body * 1.4,
         PAGE.height / 3,
       ),
     );
@@ -272,7 +274,7 @@ export class PdfLayout {
           { text: `${labels.decision}: `, font: 'bold' },
           ...segmentsOf(block.content),
         ];
-        const height = writer.heightOfRuns(segments, SIZE.body, width - 12);
+        const height = writer.estimateRuns(segments, SIZE.body, width - 12);
         this.ensureSpace(Math.min(height + 8, PAGE.height / 3));
         const top = doc.y + 2;
         const page = this.page();
@@ -414,7 +416,12 @@ export class PdfLayout {
     const labelWidth = 170;
     const padding = 10;
     const inner = CONTENT_WIDTH - 2 * padding;
-    const statementHeight = writer.height(labels.certificateStatement, 'regular', SIZE.body, inner);
+    const statementHeight = writer.estimateHeight(
+      labels.certificateStatement,
+      'regular',
+      SIZE.body,
+      inner,
+    );
     const height = 22 + statementHeight + rows.length * 16 + 60;
     this.gap(20);
     this.ensureSpace(height);
@@ -515,33 +522,37 @@ export class PdfLayout {
     this.gap(3);
   }
 
+  /** A label in bold with its value beside it: one paragraph ("Datum 2024-03-12"). */
   private labelledRow(
     parent: StructureElement,
     label: string,
     value: Segment[],
     labelWidth: number,
   ): void {
-    const { doc, writer } = this;
-    const height = Math.max(
-      writer.height(label, 'bold', SIZE.body, labelWidth - 8),
-      writer.heightOfRuns(value, SIZE.body, CONTENT_WIDTH - labelWidth),
-    );
-    this.ensureSpace(Math.min(height, PAGE.height / 3));
+    const { doc, structure, writer } = this;
+    const valueWidth = CONTENT_WIDTH - labelWidth;
+    this.ensureSpace(Math.min(writer.estimateRuns(value, SIZE.body, valueWidth), PAGE.height / 3));
     const y = doc.y;
-    writer.runs(parent, 'P', [{ text: `${label} `, font: 'bold' }], {
-      x: MARGIN.left,
-      y,
-      width: labelWidth - 8,
-      size: SIZE.body,
-    });
-    const afterLabel = doc.y;
     const page = this.page();
-    writer.runs(parent, 'P', value, {
-      x: MARGIN.left + labelWidth,
-      y,
-      width: CONTENT_WIDTH - labelWidth,
-      size: SIZE.body,
-    });
+    let afterLabel = y;
+    structure.leaf(parent, 'P', [
+      ...writer.content([{ text: `${label} `, font: 'bold' }], {
+        x: MARGIN.left,
+        y,
+        width: labelWidth - 8,
+        size: SIZE.body,
+      }),
+      () => {
+        afterLabel = doc.y;
+      },
+      ...writer.content(value, {
+        x: MARGIN.left + labelWidth,
+        y,
+        width: valueWidth,
+        size: SIZE.body,
+      }),
+    ]);
+    doc.fillColor(COLOUR.text);
     // A value that ran over onto the next page has left the label behind.
     doc.y = (this.page() === page ? Math.max(doc.y, afterLabel) : doc.y) + 2;
   }

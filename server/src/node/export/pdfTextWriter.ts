@@ -26,15 +26,24 @@ export class TextWriter {
     return fitText(text, width, (s) => doc.widthOfString(s), cache);
   }
 
-  /** Height of `text` in `font` at `size` wrapped to `width` (one line when empty). */
-  height(text: string, font: PdfFontName, size: number, width: number): number {
-    const fitted = this.fit(text, font, size, width) || ' ';
-    return this.doc.heightOfString(fitted, { width, lineGap: LINE_GAP });
+  /**
+   * About the height of `text` in `font` at `size` wrapped to `width`: its width over the column,
+   * in lines (one at least). Used only to keep things together on a page (a § heading with its
+   * first lines, a decision in its frame): pdfkit's own measure wraps the whole text, which cost
+   * as much as drawing it.
+   */
+  estimateHeight(text: string, font: PdfFontName, size: number, width: number): number {
+    const fitted = this.fit(text, font, size, width);
+    let lines = 0;
+    for (const line of fitted.split('\n')) {
+      lines += Math.max(1, Math.ceil(this.doc.widthOfString(line) / (width * 0.9)));
+    }
+    return lines * (this.doc.currentLineHeight(true) + LINE_GAP);
   }
 
-  /** Height of runs wrapped to `width`, measured in the widest face (bold). */
-  heightOfRuns(segments: readonly Segment[], size: number, width: number): number {
-    return this.height(segments.map((s) => s.text).join(''), 'bold', size, width);
+  /** `estimateHeight` of runs, measured in the widest face (bold). */
+  estimateRuns(segments: readonly Segment[], size: number, width: number): number {
+    return this.estimateHeight(segments.map((s) => s.text).join(''), 'bold', size, width);
   }
 
   /** A leaf element with one text in one face at (x, y), wrapped to `width`. */
