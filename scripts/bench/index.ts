@@ -1,6 +1,6 @@
 import { benchCheck } from './check';
 import { benchFeatures } from './features';
-import { benchRender } from './render';
+import { benchPdfExport, benchRender } from './render';
 
 /*
  * `npm run bench`: timings of the language service on generated minutes. Speed targets are
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   );
   console.log('');
   await benchRender();
+  benchPdfExport();
 }
 
 main().catch((e) => {
