@@ -29,6 +29,7 @@ import {
   type CliProblem,
 } from './cli/output';
 import { loadConfigFile, resolveConfig } from './configFiles';
+import { WriteError, writeFileAtomically } from './safeFiles';
 
 const VERSION = '0.1.0';
 
@@ -192,14 +193,13 @@ function format(args: FormatArgs, io: Io): number {
         io.stdout(`${file}: needs formatting (run protokoll format --write ${file})`);
       else {
         try {
-          fs.writeFileSync(file, formatted);
+          // Atomically, keeping the mode; through a link, the linked file itself is replaced.
+          writeFileAtomically(file, formatted);
           io.stderr(`formatted ${file}`);
         } catch (e) {
-          reportFileErrors(
-            [{ path: file, reason: `cannot write: ${(e as NodeJS.ErrnoException).code ?? e}` }],
-            io,
-          );
-          errors.push({ path: file, reason: 'unwritable' });
+          const reason = e instanceof WriteError ? e.message : String(e);
+          io.stderr(`protokoll: cannot write ${file}: ${reason}`);
+          errors.push({ path: file, reason });
         }
       }
     }
@@ -218,7 +218,7 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     reportFileErrors([read.error], io);
     return 2;
   }
-  const { config } = configFor(file, args, explicit);
+  const { config, configFile } = configFor(file, args, explicit);
   // Loaded on demand: the PDF library is large and check/format never need it.
   const { runRender } = await import('./export/index.js');
   const result = await runRender({
@@ -227,6 +227,7 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     path: file,
     text: read.text,
     config,
+    inputs: configFile ? [configFile] : [],
   });
   if (result.message) io.stderr(result.message);
   if (result.stdout) io.write(result.stdout);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeError, MINUTES_SIZE_LIMIT, readRegularFile } from '../safeFiles';
 
 /** A file the CLI could not use, with the reason in words. */
 export interface FileError {
@@ -9,21 +10,34 @@ export interface FileError {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
 
-/** The `.protokoll` files named by the paths; directories are searched recursively, sorted. */
-export function collectFiles(paths: readonly string[]): { files: string[]; errors: FileError[] } {
+/** The file system calls the folder walk makes; tests inject failures through it. */
+export interface WalkFileSystem {
+  statSync(p: string): fs.Stats;
+  readdirSync(p: string, options: { withFileTypes: true }): fs.Dirent[];
+}
+
+/**
+ * The `.protokoll` files named by the paths; directories are searched recursively, sorted. A
+ * path or folder that cannot be read is reported in `errors` and the walk goes on.
+ */
+export function collectFiles(
+  paths: readonly string[],
+  fileSystem: WalkFileSystem = fs,
+): { files: string[]; errors: FileError[] } {
   const files: string[] = [];
   const errors: FileError[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(p);
+      stat = fileSystem.statSync(p);
     } catch (e) {
       errors.push({ path: p, reason: describe(e) });
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walk(p);
-      if (found.length === 0)
+      const before = errors.length;
+      const found = walk(p, fileSystem, errors);
+      if (found.length === 0 && errors.length === before)
         errors.push({ path: p, reason: 'no *.protokoll files in this directory' });
       files.push(...found);
     } else files.push(p);
@@ -31,16 +45,21 @@ export function collectFiles(paths: readonly string[]): { files: string[]; error
   return { files: [...new Set(files)], errors };
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, fileSystem: WalkFileSystem, errors: FileError[]): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fileSystem.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push({ path: dir, reason: `cannot list this folder: ${describe(e)}` });
+    return [];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
-  const entries = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.'))
-        out.push(...walk(full));
+        out.push(...walk(full, fileSystem, errors));
     } else if (entry.isFile() && entry.name.endsWith('.protokoll')) out.push(full);
   }
   return out;
@@ -55,12 +74,9 @@ export function readText(
   file: string,
   { keepBom = false } = {},
 ): { text: string } | { error: FileError } {
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(file);
-  } catch (e) {
-    return { error: { path: file, reason: describe(e) } };
-  }
+  const read = readRegularFile(file, MINUTES_SIZE_LIMIT);
+  if ('error' in read) return { error: { path: file, reason: read.error.reason } };
+  const buffer = read.bytes;
   if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
     return { error: { path: file, reason: 'the file is UTF-16; save it as UTF-8 and try again' } };
   }
@@ -95,17 +111,5 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return 0;
 }
 
-export function describe(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ?? (e instanceof Error ? e.message : String(e));
-  }
-}
+/** A file system error in words. */
+export const describe = describeError;

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../language';
 import { buildMinutesView } from '../../language/render/view';
 import { findFontDirectory } from './fonts';
+import { WriteError, writeFileAtomically } from '../safeFiles';
 
 export { findFontDirectory } from './fonts';
 export { PDF_FONT_FILES } from './fonts';
@@ -66,6 +66,18 @@ export function exportPath(sourcePath: string, format: ExportFormat): string {
   return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
 }
 
+/**
+ * The first of `name (2).pdf`, `name (3).pdf`, … beside `target` that does not exist, for an
+ * export that must not replace an existing file.
+ */
+export function freeExportPath(target: string, exists: (file: string) => boolean): string {
+  const parsed = path.parse(target);
+  for (let n = 2; ; n++) {
+    const candidate = path.join(parsed.dir, `${parsed.name} (${n})${parsed.ext}`);
+    if (!exists(candidate)) return candidate;
+  }
+}
+
 /** Arguments of `protokoll render`, after the CLI has read the file and resolved its config. */
 export interface RenderCommand {
   readonly format: ExportFormat;
@@ -75,6 +87,8 @@ export interface RenderCommand {
   readonly text: string;
   readonly config: ProtokollConfig;
   readonly fontDirectory?: string;
+  /** Other files read (the configuration file): never overwritten either. */
+  readonly inputs?: readonly string[];
 }
 
 export interface RenderCommandResult {
@@ -104,18 +118,16 @@ export async function runRender(command: RenderCommand): Promise<RenderCommandRe
   const output =
     command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
   if (output === '-') return { exitCode: 0, stdout: bytes };
-  if (path.resolve(output) === path.resolve(command.path)) {
-    return {
-      exitCode: 2,
-      message: `${output}: refusing to overwrite the source document; choose another -o FILE`,
-    };
-  }
   try {
-    fs.writeFileSync(output, bytes);
+    writeFileAtomically(output, bytes, [command.path, ...(command.inputs ?? [])]);
   } catch (e) {
+    if (e instanceof WriteError && e.refused) {
+      return { exitCode: 2, message: `${output}: ${e.message}` };
+    }
+    const code = e instanceof WriteError ? (e.code ?? e.message) : describe(e);
     return {
       exitCode: 2,
-      message: `${output}: cannot write the ${command.format.toUpperCase()} file (${describe(e)}); check that the folder exists and is writable`,
+      message: `${output}: cannot write the ${command.format.toUpperCase()} file (${code}); check that the folder exists and is writable`,
     };
   }
   return {
