@@ -110,7 +110,7 @@ describe('the folder walk', () => {
           return fs.readdirSync(p, options);
         },
       };
-      const { files, errors } = collectFiles([real], failing);
+      const { files, errors } = collectFiles([real], { fileSystem: failing });
       assert.deepEqual(
         files.map((f) => path.relative(real, f)),
         ['a.protokoll', path.join('open', 'c.protokoll')],
