@@ -155,6 +155,15 @@ export function inputAt(target: string, inputs: readonly string[]): string | und
   return undefined;
 }
 
+/** Why writing `target` is refused because it is one of `inputs`, or `undefined`. */
+export function sourceRefusal(target: string, inputs: readonly string[]): string | undefined {
+  const input = inputAt(target, inputs);
+  if (input === undefined) return undefined;
+  return path.resolve(input) === path.resolve(target)
+    ? 'refusing to overwrite the source document; choose another output file'
+    : `refusing to write: this is the source document ${input} under another name (a link); choose another output file`;
+}
+
 /** A write that was refused or failed; `message` says why and what to do. */
 export class WriteError extends Error {
   constructor(
@@ -180,16 +189,8 @@ export function writeFileAtomically(
   bytes: Buffer | string,
   inputs: readonly string[] = [],
 ): string {
-  const input = inputAt(target, inputs);
-  if (input !== undefined) {
-    throw new WriteError(
-      path.resolve(input) === path.resolve(target)
-        ? 'refusing to overwrite the source document; choose another output file'
-        : `refusing to write: this is the source document ${input} under another name (a link); choose another output file`,
-      'ESOURCE',
-      true,
-    );
-  }
+  const refusal = sourceRefusal(target, inputs);
+  if (refusal) throw new WriteError(refusal, 'ESOURCE', true);
   let real = path.resolve(target);
   let existing: fs.Stats | undefined;
   try {

@@ -8,7 +8,7 @@ import {
 } from '../../language';
 import { buildMinutesView } from '../../language/render/view';
 import { findFontDirectory } from './fonts';
-import { WriteError, writeFileAtomically } from '../safeFiles';
+import { sourceRefusal, WriteError, writeFileAtomically } from '../safeFiles';
 
 export { findFontDirectory } from './fonts';
 export { PDF_FONT_FILES } from './fonts';
@@ -108,6 +108,12 @@ export interface RenderCommandResult {
  * unless `-o` says otherwise (`-o -` sends it to standard output). Never throws.
  */
 export async function runRender(command: RenderCommand): Promise<RenderCommandResult> {
+  const output =
+    command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
+  const inputs = [command.path, ...(command.inputs ?? [])];
+  // Refused before rendering too (and again when writing): no work for an output never written.
+  const refusal = output === '-' ? undefined : sourceRefusal(output, inputs);
+  if (refusal) return { exitCode: 2, message: `${output}: ${refusal}` };
   let bytes: Buffer;
   try {
     bytes = await exportDocument(command);
@@ -115,11 +121,9 @@ export async function runRender(command: RenderCommand): Promise<RenderCommandRe
     const reason = e instanceof ExportError ? e.message : `rendering failed: ${describe(e)}`;
     return { exitCode: 2, message: `${command.path}: ${reason}` };
   }
-  const output =
-    command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
   if (output === '-') return { exitCode: 0, stdout: bytes };
   try {
-    writeFileAtomically(output, bytes, [command.path, ...(command.inputs ?? [])]);
+    writeFileAtomically(output, bytes, inputs);
   } catch (e) {
     if (e instanceof WriteError && e.refused) {
       return { exitCode: 2, message: `${output}: ${e.message}` };
