@@ -188,8 +188,13 @@ class IgnoreFiles {
     }
   }
 
+  private readonly roots = new Map<string, boolean>();
+
   private isRepositoryRoot(folder: string): boolean {
-    return fs.existsSync(path.join(folder, '.git'));
+    let root = this.roots.get(folder);
+    if (root === undefined)
+      this.roots.set(folder, (root = fs.existsSync(path.join(folder, '.git'))));
+    return root;
   }
 
   private rules(folder: string): Ignore | undefined {
