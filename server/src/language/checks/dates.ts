@@ -51,7 +51,7 @@ export const datesCheck: Check = (ctx) => {
   const planned = model.adjustmentPlace?.date;
   for (const [span, label] of [
     [adjustedSpan, { sv: 'Justerat', en: 'Adjusted' }],
-    [planned, { sv: 'Justeringen', en: 'The adjustment' }],
+    [planned, { sv: 'Justeringen sker', en: 'The adjustment is' }],
   ] as const) {
     if (span) adjustmentDeadline(ctx, meeting, dateSpan, span, label);
   }

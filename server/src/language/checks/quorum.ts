@@ -17,7 +17,8 @@ export const quorumCheck: Check = ({ model, config, report }) => {
   const countFor = (n: number | undefined) => {
     const replaced = new Set<string>();
     for (const p of model.votingMembers)
-      if (p.replaces && includesParagraph(p.paragraphs, n)) replaced.add(nameKey(p.replaces.name.text));
+      if (p.replaces && p.paragraphs && includesParagraph(p.paragraphs, n))
+        replaced.add(nameKey(p.replaces.name.text));
     return model.votingMembers.filter(
       (p) => includesParagraph(p.paragraphs, n) && (p.replaces || !replaced.has(p.key)),
     ).length;
