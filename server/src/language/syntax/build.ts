@@ -171,8 +171,8 @@ class AstBuilder {
     const afterMark = this.text.slice(markEnd, line.end);
     // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
     const odd = number
-      ? /^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
-        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null)
+      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
+        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
       : null;
     if (odd && number) {
       this.problem(
@@ -395,7 +395,9 @@ class AstBuilder {
     const list = inItem ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
     // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    const label = list ? null : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
+    const label = list
+      ? null
+      : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
     let roundTable: { organisation: Span; text?: Span } | undefined;
     if (label && !voteChoice(label[1])) {
       const organisation = this.span(line, after, after + label[1].length);
