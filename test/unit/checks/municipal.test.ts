@@ -341,6 +341,21 @@ describe('municipal checks (kind kommunal)', () => {
     });
   });
 
+  it('accounts for configured member persons, and never takes one listed absent for a town', () => {
+    const members = [
+      { name: 'Anna Ek', party: 'S' },
+      { name: 'Johan Lind', party: 'M' },
+      { name: 'Sara Nyström', party: 'V' },
+    ];
+    const [d] = only(KS, 'attendance/unaccounted', { ...KOMMUNAL, memberPersons: members });
+    assert.match(d.message, /Sara Nyström \(V\) är ledamot/);
+    const fixed = applyEdits(KS, d.fixes![0].edits);
+    assert.match(fixed, /- Johan Lind \(M\)\n- Sara Nyström \(V\)/);
+    assert.deepEqual(codes(fixed, { ...KOMMUNAL, memberPersons: members }), []);
+    const alone = fixed.replace('- Sara Nyström (V)', '- Sara Nyström');
+    assert.deepEqual(codes(alone, { ...KOMMUNAL, memberPersons: members }), []);
+  });
+
   it('gives every new diagnostic a Swedish and an English message', () => {
     const text = edit('Ja: 3', 'Ja: 9').replace('- Leif Blom (C)\n', '- Leif Blom (FP)\n');
     const sv = diagnose(text, KOMMUNAL);
