@@ -2,6 +2,18 @@ import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from './codes
 import type { Bilingual } from './checks/context';
 import { KEYWORDS, SIGNER_ROLES, keywordKind, type SignerRole } from './syntax/keywords';
 import type { SeverityName } from './types';
+import {
+  readKind,
+  readMembers,
+  readParties,
+  readRequiredSignatures,
+  readSeats,
+  type BodyKind,
+  type MemberPerson,
+  type PartyConfig,
+} from './configBody';
+
+export type { BodyKind, MemberPerson, PartyConfig } from './configBody';
 
 export type Locale = 'sv' | 'en';
 export type SeveritySetting = SeverityName | 'off';
@@ -14,6 +26,16 @@ export interface ProtokollConfig {
   readonly organisations: readonly string[];
   /** Organisations expected at every meeting, for `attendance/unaccounted`. */
   readonly members: readonly string[];
+  /** Persons who are members of the body (`members` entries that are objects). */
+  readonly memberPersons: readonly MemberPerson[];
+  /** How many of a role must sign when more than one (`{"role": "Justerare", "count": 2}`). */
+  readonly signatureCounts: Readonly<Partial<Record<SignerRole, number>>>;
+  /** The kind of body; `nätverk` (v1 behaviour) by default. */
+  readonly kind: BodyKind;
+  /** Parties besides the national ones. */
+  readonly parties: readonly PartyConfig[];
+  /** The number of members (seats) of the body, for `quorum/not-met`. */
+  readonly seats?: number;
   /** Per-code severity overrides. */
   readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
   readonly locale: Locale;
@@ -23,6 +45,10 @@ export const DEFAULT_CONFIG: ProtokollConfig = {
   requiredSignatures: ['Ordförande', 'Sekreterare', 'Justerare'],
   organisations: [],
   members: [],
+  memberPersons: [],
+  signatureCounts: {},
+  kind: 'nätverk',
+  parties: [],
   severity: {},
   locale: 'sv',
 };
@@ -35,7 +61,16 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-const SETTING_NAMES = ['requiredSignatures', 'organisations', 'members', 'severity', 'locale'];
+const SETTING_NAMES = [
+  'requiredSignatures',
+  'organisations',
+  'members',
+  'severity',
+  'locale',
+  'kind',
+  'parties',
+  'seats',
+];
 const LIST_EXAMPLES: Record<string, string> = {
   requiredSignatures: '["Ordförande", "Sekreterare", "Justerare"]',
   organisations: '["Kommunalförbundet"]',
@@ -121,29 +156,46 @@ export function readConfig(value: unknown): {
       case '$schema':
         break;
       case 'requiredSignatures': {
-        const list = stringList(key, v);
-        if (!list) break;
         const swedish = SIGNER_ROLES.map((role) => KEYWORDS[role][0]);
         const english = SIGNER_ROLES.map((role) => KEYWORDS[role][1]);
         const roles = (or: string, inEnglish: string) =>
           `${swedish.slice(0, -1).join(', ')} ${or} ${swedish[swedish.length - 1]} (${inEnglish}${english.join(', ')})`;
-        config.requiredSignatures = list.filter((name, i) => {
-          if (signerRole(name)) return true;
-          problems.push({
-            path: [key, (v as unknown[]).indexOf(name, i)],
-            message: {
-              sv: `"${name}" är ingen roll som skriver under protokollet; använd ${roles('eller', 'på engelska ')}`,
-              en: `"${name}" is not a signing role; use ${roles('or', '')}`,
-            },
-          });
-          return false;
-        });
+        const read = readRequiredSignatures(v, problems, (name) => ({
+          sv: `"${name}" är ingen roll som skriver under protokollet; använd ${roles('eller', 'på engelska ')}`,
+          en: `"${name}" is not a signing role; use ${roles('or', '')}`,
+        }));
+        if (read) {
+          config.requiredSignatures = read.names;
+          config.signatureCounts = read.counts;
+        }
         break;
       }
-      case 'organisations':
-      case 'members': {
+      case 'organisations': {
         const list = stringList(key, v);
         if (list) config[key] = list;
+        break;
+      }
+      case 'members': {
+        const read = readMembers(v, problems);
+        if (read) {
+          config.members = read.organisations;
+          config.memberPersons = read.persons;
+        }
+        break;
+      }
+      case 'kind': {
+        const kind = readKind(v, problems);
+        if (kind) config.kind = kind;
+        break;
+      }
+      case 'parties': {
+        const parties = readParties(v, problems);
+        if (parties) config.parties = parties;
+        break;
+      }
+      case 'seats': {
+        const seats = readSeats(v, problems);
+        if (seats !== undefined) config.seats = seats;
         break;
       }
       case 'severity': {

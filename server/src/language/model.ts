@@ -1,14 +1,27 @@
+import { buildItemModel, type ItemModel } from './itemModel';
 import type {
   ActionLine,
   AgendaItem,
   AttendanceEntry,
+  HeaderField,
   NextMeetingLine,
+  ParagraphSet,
+  PersonRef,
   ProtokollAst,
   SignatureLine,
   Span,
 } from './syntax/ast';
-import { SIGNER_ROLES, type SignerRole } from './syntax/keywords';
+import {
+  SIGNER_ROLES,
+  type AttendanceGroup,
+  type AttendeeRole,
+  type SignerRole,
+} from './syntax/keywords';
+import { meetingRolesIn } from './syntax/meetingRoles';
+import { includesParagraph } from './syntax/persons';
 import { nameKey } from './text';
+
+export type { ItemMention, ItemModel, Vote } from './itemModel';
 
 /** An attendee, present or absent, named in the attendance lists. */
 export interface Person {
@@ -16,14 +29,30 @@ export interface Person {
   readonly key: string;
   readonly firstKey: string;
   readonly entry: AttendanceEntry;
+  /** In any list of people at the meeting (every group but Frånvarande). */
   readonly present: boolean;
+  /** The list the person stands in. */
+  readonly group: AttendanceGroup;
+  /** Party letters as written (`S`). */
+  readonly party?: Span;
+  readonly role?: AttendeeRole;
+  /** `kommunsekreterare`, for Övriga närvarande. */
+  readonly function?: Span;
+  /** The member a serving substitute replaces. */
+  readonly replaces?: PersonRef;
+  /** The items the person was there for (undefined: every item). */
+  readonly paragraphs?: ParagraphSet;
 }
 
-/** A person elected in an item whose title names a role (`§ 1 Utse sekreterare`). */
+/** A person elected to a role of this meeting, by an item's title or a line of its body. */
 export interface Election {
   readonly role: SignerRole;
   readonly item: AgendaItem;
   readonly names: Span[];
+  /** The same persons with their party letters. */
+  readonly persons: PersonRef[];
+  /** `title`: `§ 2 Val av justerare` and names in the body; `body`: `Till justerare utses …`. */
+  readonly source: 'title' | 'body';
 }
 
 /** Where an organisation name occurs. */
@@ -35,6 +64,7 @@ export interface OrganisationMention {
 /** The meeting as the checks and features see it, derived once from the AST. */
 export interface MeetingModel {
   readonly ast: ProtokollAst;
+  /** Everybody in the attendance lists, in document order. */
   readonly people: Person[];
   /** Present people by full-name key. */
   readonly presentByKey: Map<string, Person[]>;
@@ -45,13 +75,42 @@ export interface MeetingModel {
   readonly nextMeetings: { line: NextMeetingLine; item: AgendaItem }[];
   /** Resolves a full name, or a first name only one present person has. */
   resolvePerson(text: string): Person | undefined;
-}
 
-const ROLE_IN_TITLE: [SignerRole, RegExp][] = [
-  ['secretary', /\b(sekreterare|secretary)\b/iu],
-  ['adjuster', /\b(justerare|justerande|justering|adjusters?)\b/iu],
-  ['chair', /\b(ordförande|chair(?:person)?)\b/iu],
-];
+  // ---- v2 (municipal bodies and associations) ----
+  /** `Organ: Kommunstyrelsen`. */
+  readonly body?: Span;
+  /** `Utses att justera: …`: elects the adjusters like an election item. */
+  readonly appointedAdjusters?: HeaderField;
+  /** `Justeringens plats och tid: …` (its `date` is the planned adjustment day). */
+  readonly adjustmentPlace?: HeaderField;
+  /** `Paragrafer: 26–38`, in the header or the signature block. */
+  readonly paragraphs?: HeaderField;
+  /** True when the document has Beslutande/Ledamöter or Tjänstgörande ersättare lists. */
+  readonly hasVotingLists: boolean;
+  /**
+   * The voting members present: Beslutande and Tjänstgörande ersättare; in a document without
+   * those lists, everybody under Närvarande.
+   */
+  readonly votingMembers: Person[];
+  /** One entry per § item, in document order (built on first use). */
+  readonly items: ItemModel[];
+  /** True when some item has a v2 label (`Omröstning:`, `Jäv:`, …) or a vote tally. */
+  readonly hasItemLabels: boolean;
+  /** The item model of an item. */
+  itemModel(item: AgendaItem): ItemModel | undefined;
+  /**
+   * Who takes part in the decisions of an item: the voting members there for it (their `§`
+   * ranges), minus members replaced by a substitute for it, minus those who declared jäv in it.
+   */
+  votersIn(item: ItemModel): Person[];
+  /** A person from any list (present or absent) by full name. */
+  personByName(text: string): Person | undefined;
+  /**
+   * True when a name key (`nameKey`) is a listed person's full or first name: `- Sara: …` is a
+   * person speaking, not an organisation.
+   */
+  isAttendeeName(key: string): boolean;
+}
 
 export function buildModel(ast: ProtokollAst): MeetingModel {
   const people: Person[] = [];
@@ -61,14 +120,30 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     for (const entry of section.entries) {
       if (entry.name) {
         const key = nameKey(entry.name.text);
-        people.push({ name: entry.name, key, firstKey: key.split(' ')[0], entry, present });
+        people.push({
+          name: entry.name,
+          key,
+          firstKey: key.split(' ')[0],
+          entry,
+          present,
+          group: section.group,
+          party: entry.party,
+          role: entry.roleKind,
+          function: entry.function,
+          replaces: entry.replaces,
+          paragraphs: entry.paragraphs,
+        });
       }
       if (entry.organisation) organisations.push({ span: entry.organisation, where: section.kind });
     }
   }
   const presentByKey = new Map<string, Person[]>();
   const presentByFirst = new Map<string, Person[]>();
+  const byKey = new Map<string, Person>();
+  const firstNames = new Set<string>();
   for (const person of people) {
+    if (!byKey.has(person.key) || person.present) byKey.set(person.key, person);
+    firstNames.add(person.firstKey);
     if (!person.present) continue;
     push(presentByKey, person.key, person);
     if (!presentByFirst.get(person.firstKey)?.some((p) => p.key === person.key)) {
@@ -92,20 +167,78 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const elections: Election[] = [];
   const actions: MeetingModel['actions'] = [];
   const nextMeetings: MeetingModel['nextMeetings'] = [];
+  let hasItemLabels = false;
   for (const item of ast.items) {
     for (const line of item.body) {
       if (line.kind === 'bullet' && line.roundTable) {
         organisations.push({ span: line.roundTable.organisation, where: 'roundTable' });
-      } else if (line.kind === 'action') actions.push({ line, item });
+      } else if (line.kind === 'label' || line.kind === 'tally') hasItemLabels = true;
+      else if (line.kind === 'action') actions.push({ line, item });
       else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+      else if (line.kind === 'election') {
+        elections.push({
+          role: line.role,
+          item,
+          names: line.persons.map((p) => p.name),
+          persons: line.persons,
+          source: 'body',
+        });
+      }
     }
-    const roles = item.title ? ROLE_IN_TITLE.filter(([, re]) => re.test(item.title!.text)) : [];
+    const roles = item.title ? meetingRolesIn(item.title.text) : [];
     // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
-    if (roles.length === 1) {
-      const names = electedNames(item);
-      if (names.length > 0) elections.push({ role: roles[0][0], item, names });
+    if (roles.length === 1 && !elections.some((e) => e.item === item && e.role === roles[0])) {
+      const persons = electedPersons(item);
+      if (persons.length > 0) {
+        elections.push({
+          role: roles[0],
+          item,
+          names: persons.map((p) => p.name),
+          persons,
+          source: 'title',
+        });
+      }
     }
   }
+  // The item models are built on first use: most checks of a network meeting never read them.
+  let items: ItemModel[] | undefined;
+  let itemModels: Map<AgendaItem, ItemModel> | undefined;
+  const allItems = (): ItemModel[] => {
+    if (!items) {
+      items = ast.items.map(buildItemModel);
+      itemModels = new Map(items.map((m) => [m.item, m]));
+    }
+    return items;
+  };
+
+  const header = (kind: HeaderField['kind']) => ast.header.find((h) => h.kind === kind);
+  const hasVotingLists = ast.sections.some((s) => s.group === 'voting' || s.group === 'serving');
+  const votingMembers = people.filter((p) =>
+    hasVotingLists ? p.group === 'voting' || p.group === 'serving' : p.group === 'present',
+  );
+  const votersCache = new Map<ItemModel, Person[]>();
+  const votersIn = (model: ItemModel): Person[] => {
+    const cached = votersCache.get(model);
+    if (cached) return cached;
+    const n = model.item.value;
+    const replaced = new Set<string>();
+    // A substitute serving for some items (`§ 26–30`) takes the member's place in those; one
+    // serving for all replaces an absent member (a present one is attendance/substitute-for-present).
+    for (const p of votingMembers) {
+      if (p.replaces && p.paragraphs && includesParagraph(p.paragraphs, n))
+        replaced.add(nameKey(p.replaces.name.text));
+    }
+    const jav = new Set(model.jav.map((m) => nameKey(m.person.name.text)));
+    const voters = votingMembers.filter(
+      (p) =>
+        includesParagraph(p.paragraphs, n) &&
+        !jav.has(p.key) &&
+        !(replaced.has(p.key) && !p.replaces),
+    );
+    votersCache.set(model, voters);
+    return voters;
+  };
+
   return {
     ast,
     people,
@@ -116,28 +249,67 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     actions,
     nextMeetings,
     resolvePerson,
+    body: header('body')?.value,
+    appointedAdjusters: header('appointedAdjusters'),
+    adjustmentPlace: header('adjustmentPlace'),
+    paragraphs: header('paragraphs'),
+    hasVotingLists,
+    votingMembers,
+    get items() {
+      return allItems();
+    },
+    hasItemLabels,
+    itemModel: (item) => {
+      allItems();
+      return itemModels!.get(item);
+    },
+    votersIn,
+    personByName: (text) => byKey.get(nameKey(text)),
+    isAttendeeName: (key) => byKey.has(key) || firstNames.has(key),
   };
 }
 
 /**
- * The names written in an election item's body: each text or bullet line that reads like a list
- * of names ("Britt Andersson", "Anna Ek och Per Berg", "Anna Ek, Per Berg").
+ * The persons written in an election item's body: each text or bullet line that reads like a
+ * list of capitalised names (`Britt Andersson`, `Anna Ek och Per Berg`, `Anna Ek (S), Per Berg`).
  */
-function electedNames(item: AgendaItem): Span[] {
-  const names: Span[] = [];
+function electedPersons(item: AgendaItem): PersonRef[] {
+  const persons: PersonRef[] = [];
   for (const line of item.body) {
     const span =
-      line.kind === 'text' || line.kind === 'bullet'
+      line.kind === 'text' || line.kind === 'bullet' || line.kind === 'decision'
         ? line.text
-        : line.kind === 'decision'
-          ? line.text
-          : undefined;
+        : undefined;
     if (!span) continue;
     const parts = splitNames(span);
-    if (parts && parts.every((p) => /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)+$/u.test(p.text)))
-      names.push(...parts);
+    if (!parts) continue;
+    const read = parts.map(withParty);
+    if (read.every((p) => /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)+$/u.test(p.name.text)))
+      persons.push(...read);
   }
-  return names;
+  return persons;
+}
+
+/** `Anna Ek (S)` → the name and the party letters. */
+function withParty(span: Span): PersonRef {
+  const m = /^(.*?)[ \t]*\((\p{Lu}\p{L}{0,5})\)$/u.exec(span.text);
+  if (!m) return { name: span };
+  const line = span.range.start.line;
+  const at = span.range.start.character;
+  const open = span.text.lastIndexOf('(');
+  return {
+    name: {
+      text: m[1],
+      range: { start: { line, character: at }, end: { line, character: at + m[1].length } },
+    },
+    party: {
+      text: m[2],
+      range: {
+        start: { line, character: at + open + 1 },
+        end: { line, character: at + open + 1 + m[2].length },
+      },
+    },
+  };
 }
 
 function splitNames(span: Span): Span[] | undefined {

@@ -22,7 +22,16 @@ export interface DocumentSettings {
 export const DEFAULT_DIAGNOSTICS_DELAY = 250;
 
 /** The settings that shape the checks; `.protokoll.json` can override each of them. */
-const CHECK_SETTINGS = ['requiredSignatures', 'organisations', 'members', 'severity', 'locale'];
+const CHECK_SETTINGS = [
+  'requiredSignatures',
+  'organisations',
+  'members',
+  'severity',
+  'locale',
+  'kind',
+  'parties',
+  'seats',
+];
 
 /**
  * Reads the `protokoll.*` editor settings, tolerating anything: unset values (null) fall back

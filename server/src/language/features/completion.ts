@@ -446,6 +446,8 @@ const ROLE_TEXT: Record<AttendeeRole, { sv: string; en: string }> = {
     en: 'Co-opted: takes part without being a member',
   },
   substitute: { sv: 'Ersättare för en ledamot', en: 'Substitute for a member' },
+  viceChair: { sv: 'Vice ordförande', en: 'Vice chair' },
+  secondViceChair: { sv: 'Andre vice ordförande', en: 'Second vice chair' },
 };
 
 function roleCompletions(ctx: Context, start: number, query: string): CompletionList {
@@ -456,6 +458,8 @@ function roleCompletions(ctx: Context, start: number, query: string): Completion
     AttendeeRole,
     readonly string[],
   ][]) {
+    // Vice chairs are written after a comma (`, vice ordförande`), not offered in parentheses.
+    if (role === 'viceChair' || role === 'secondViceChair') continue;
     if (typed !== '' && !spellings.some((s) => matchesTyped(foldedKey(s), typed))) continue;
     items.push({
       label: spellings[0],
@@ -660,6 +664,76 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     en: 'Day the adjustment was posted (by the second day after)',
     example: 'Anslaget: 2024-05-21',
   },
+  body: {
+    sv: 'Organet som sammanträder',
+    en: 'The body that meets',
+    example: 'Organ: Kommunstyrelsen',
+  },
+  appointedAdjusters: {
+    sv: 'De som utses att justera protokollet',
+    en: 'Those appointed to adjust the minutes',
+    example: 'Utses att justera: Anna Ek (S), Per Ek (M)',
+  },
+  adjustmentPlace: {
+    sv: 'Var och när protokollet justeras',
+    en: 'Where and when the minutes are adjusted',
+    example: 'Justeringens plats och tid: Kommunhuset, 2024-03-12 kl. 15.00',
+  },
+  paragraphs: {
+    sv: 'Protokollets paragrafer',
+    en: 'The items of the minutes',
+    example: 'Paragrafer: 26–38',
+  },
+  voting: {
+    sv: 'Beslutande ledamöter',
+    en: 'Voting members',
+    example: 'Beslutande:\n- Anna Ek (S), ordförande',
+  },
+  serving: {
+    sv: 'Tjänstgörande ersättare (röstar)',
+    en: 'Serving substitutes (they vote)',
+    example: 'Tjänstgörande ersättare:\n- Per Ek (M), ersätter Anna Berg (M)',
+  },
+  substitutes: {
+    sv: 'Närvarande ersättare (röstar inte)',
+    en: 'Substitutes present (not voting)',
+    example: 'Ersättare:\n- Lisa Berg (C)',
+  },
+  others: {
+    sv: 'Övriga närvarande med funktion',
+    en: 'Others present, with their function',
+    example: 'Övriga närvarande:\n- Karin Lund, kommunsekreterare',
+  },
+  basis: {
+    sv: 'Beslutsunderlag (lista)',
+    en: 'Basis for decision (list)',
+    example: 'Beslutsunderlag:\n- Tjänsteskrivelse',
+  },
+  proposal: {
+    sv: 'Förslag till beslut',
+    en: 'Proposed decision',
+    example: 'Förslag till beslut: …',
+  },
+  motions: { sv: 'Yrkanden', en: 'Motions', example: 'Yrkanden:\n- Anna Ek (S): bifall' },
+  order: { sv: 'Propositionsordning', en: 'Order of proposals', example: 'Propositionsordning: …' },
+  vote: { sv: 'Omröstning', en: 'Vote', example: 'Omröstning:\nJa: 7\nNej: 4' },
+  reservation: {
+    sv: 'Reservation',
+    en: 'Dissent',
+    example: 'Reservation: Per Ek (M) reserverar sig.',
+  },
+  jav: { sv: 'Jäv', en: 'Conflict of interest', example: 'Jäv: Anna Ek (S) deltar inte.' },
+  note: {
+    sv: 'Protokollsanteckning',
+    en: 'Note for the minutes',
+    example: 'Protokollsanteckning: …',
+  },
+  sendTo: {
+    sv: 'Beslutet skickas till (lista)',
+    en: 'Decision sent to (list)',
+    example: 'Beslutet skickas till:\n- Ekonomikontoret',
+  },
+  attachments: { sv: 'Bilagor (lista)', en: 'Attachments (list)', example: 'Bilagor:\n- Bilaga 1' },
 };
 
 const HEADER_KEYWORDS: readonly KeywordKind[] = ['date', 'time', 'place', 'present', 'absent'];

@@ -2,6 +2,7 @@ import type { Locale } from '../config';
 import type { AgendaItem, BodyLine, ProtokollAst, Span } from '../syntax/ast';
 import type { AttendeeRole, SignerRole } from '../syntax/keywords';
 import { postingDates } from './certificate';
+import { v2LineText } from '../syntax/lineText';
 
 /**
  * The archive/interchange form of a document: `protokoll render --format json`. Documented in
@@ -191,5 +192,8 @@ function bodyLine(line: BodyLine): JsonBodyLine[] {
       ];
     case 'blank':
       return [];
+    default:
+      // v2 lines (labels, vote tallies, Justeras omedelbart, body elections) as text.
+      return [{ kind: 'text', line: at, text: v2LineText(line) ?? '' }];
   }
 }

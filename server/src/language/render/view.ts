@@ -6,6 +6,7 @@ import type { ProtokollDiagnostic } from '../types';
 import { postingDates } from './certificate';
 import { parseInline, type Inline } from './inline';
 import { labelsFor, type Labels } from './labels';
+import { v2LineText } from '../syntax/lineText';
 
 /**
  * The minutes as the HTML and PDF writers see them: every piece of document text with the
@@ -190,7 +191,7 @@ function buildBlocks(lines: readonly BodyLine[]): Block[] {
   let list: ListItemView[] | undefined;
   for (const line of lines) {
     const at = line.range.start.line;
-    if (line.kind !== 'text') paragraph = undefined;
+    if (line.kind !== 'text' && v2LineText(line) === undefined) paragraph = undefined;
     if (line.kind !== 'bullet') list = undefined;
     switch (line.kind) {
       case 'text':
@@ -231,6 +232,13 @@ function buildBlocks(lines: readonly BodyLine[]): Block[] {
         break;
       case 'blank':
         break;
+      default: {
+        // v2 lines (labels, vote tallies, Justeras omedelbart, body elections) as paragraphs.
+        const text = v2LineText(line);
+        if (text === undefined) break;
+        if (!paragraph) blocks.push({ kind: 'paragraph', lines: (paragraph = []) });
+        paragraph.push({ line: at, value: parseInline(text) });
+      }
     }
   }
   return blocks;

@@ -1,9 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Position, Range } from '../types';
-import { editDistance } from '../text';
 import type {
   AgendaItem,
-  AttendanceEntry,
   AttendanceSection,
   BodyLine,
   HeaderField,
@@ -14,16 +12,21 @@ import type {
   SyntaxProblem,
   Title,
 } from './ast';
+import { readAttendeeContent, type LineTools } from './attendee';
+import { headerField, signatureBlockLines, signatureLine } from './blocks';
+import { bulletPersons, electionLine, immediateLine, labelLine, tallyLine } from './itemBody';
 import {
-  attendeeRole,
   canonicalKeyword,
-  HEADER_AND_SIGNATURE_SPELLINGS,
-  LABEL_SPELLINGS,
+  GROUP_OF_SECTION_KEYWORD,
+  HEADER_KINDS,
+  ITEM_LABEL_KINDS,
+  LIST_LABEL_KINDS,
   keywordKind,
   KEYWORDS,
+  voteChoice,
   type HeaderKind,
+  type ItemLabelKind,
   type KeywordKind,
-  type SignatureKind,
 } from './keywords';
 import {
   At,
@@ -37,6 +40,7 @@ import {
   TitleMark,
   type LexedLine,
 } from './lexer';
+import { misspeltKeyword } from './misspelt';
 import { parseLine } from './parser';
 
 type Context = 'header' | 'section' | 'item' | 'signatures';
@@ -60,19 +64,28 @@ class AstBuilder {
   private context: Context = 'header';
   private section?: AttendanceSection;
   private item?: { value: Omit<AgendaItem, 'range'>; start: Position };
+  /** The list label the bullets below belong to (`Beslutsunderlag:`), until a blank line. */
+  private listLabel?: ItemLabelKind;
+  private readonly tools: LineTools;
 
   constructor(private readonly text: string) {
     const lexed = lex(text);
     this.lines = lexed.lines;
     this.lineStarts = lexed.lineStarts;
+    this.tools = {
+      text,
+      span: (start, end) => this.spanAt(start, end),
+      range: (start, end) => this.absoluteRange(start, end),
+      problem: (range, sv, en) => this.problem(range, sv, en),
+      offsetOf: (span) => this.offsetOf(span),
+    };
   }
 
   build(): ProtokollAst {
-    let lastItemLine = -1;
+    const { lastItemLine, earlierBlock } = signatureBlockLines(this.lines);
     for (const line of this.lines) {
-      if (line.tokens[0]?.tokenType === ItemMark) lastItemLine = line.line;
+      this.readLine(line, line.line > lastItemLine || earlierBlock.has(line.line));
     }
-    for (const line of this.lines) this.readLine(line, line.line > lastItemLine);
     this.closeItem();
     return {
       title: this.title,
@@ -92,9 +105,11 @@ class AstBuilder {
     const first = line.tokens[0];
     const whole = this.lineRange(line);
     if (!first) {
+      this.listLabel = undefined;
       if (this.context === 'item') this.item?.value.body.push({ kind: 'blank', range: whole });
       return;
     }
+    if (first.tokenType !== Bullet && first.tokenType !== Comment) this.listLabel = undefined;
     switch (first.tokenType) {
       case Comment:
         this.comments.push({ range: whole, text: first.image });
@@ -133,6 +148,9 @@ class AstBuilder {
     this.closeItem();
     this.context = 'item';
     const markEnd = mark.startOffset + mark.image.length;
+    const section = mark.image.indexOf('§');
+    const prefix =
+      section > 0 ? this.span(line, mark.startOffset, mark.startOffset + section) : undefined;
     const digits = /\d+/.exec(mark.image);
     let number: Span | undefined;
     if (digits) {
@@ -149,14 +167,26 @@ class AstBuilder {
     let titleStart = markEnd;
     let suffix: Span | undefined;
     const afterMark = this.text.slice(markEnd, line.end);
-    const letter = number ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
+    // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
+    const odd = number
+      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
+        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
+      : null;
+    if (odd && number) {
+      this.problem(
+        this.rangeOf(line, mark.startOffset, markEnd + odd[0].length),
+        `"${this.text.slice(mark.startOffset + section, markEnd + odd[0].length).trim()}" är inget paragrafnummer. Skriv § ${number.text} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
+        `"${this.text.slice(mark.startOffset + section, markEnd + odd[0].length).trim()}" is not an item number. Write § ${number.text} followed by the title; the year and case number go in (Dnr …) after the title.`,
+      );
+    }
+    const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
     if (letter) {
       const s = markEnd + letter[0].length - 1;
       suffix = { text: letter[1], range: this.rangeOf(line, s, s + 1) };
       markRangeEnd = s + 1;
       titleStart = s + 1;
     }
-    let title = this.span(line, titleStart, line.end);
+    let title = this.span(line, odd ? markEnd + odd[0].length : titleStart, line.end);
     let caseNumber: Span | undefined;
     if (title) {
       const dnr = /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(title.text);
@@ -169,7 +199,8 @@ class AstBuilder {
     this.item = {
       start: this.pos(line, mark.startOffset),
       value: {
-        mark: this.rangeOf(line, mark.startOffset, markRangeEnd),
+        mark: this.rangeOf(line, mark.startOffset + Math.max(section, 0), markRangeEnd),
+        prefix,
         number,
         value: number ? Number(number.text) : undefined,
         suffix,
@@ -201,7 +232,15 @@ class AstBuilder {
     const whole = this.lineRange(line);
     const beforeItems = this.items.length === 0 && !this.item;
 
-    if (kind === 'date' || kind === 'time' || kind === 'place') {
+    if (kind === 'paragraphs' && afterLastItem && this.items.length + (this.item ? 1 : 0) > 0) {
+      // `Paragrafer:` may also stand in the signature block.
+      this.closeItem();
+      this.endSection();
+      this.context = 'signatures';
+      this.header.push(headerField(this.tools, kind, keyword, value, whole));
+      return;
+    }
+    if ((HEADER_KINDS as readonly KeywordKind[]).includes(kind)) {
       if (beforeItems && this.context !== 'signatures') {
         this.endSection();
         if (this.header.some((h) => h.kind === kind)) {
@@ -211,12 +250,13 @@ class AstBuilder {
             `${KEYWORDS[kind][1]} is already given in the header. Remove one of the lines.`,
           );
         }
-        this.header.push({ kind: kind as HeaderKind, range: whole, keyword, value });
+        this.header.push(headerField(this.tools, kind as HeaderKind, keyword, value, whole));
         return;
       }
       return this.readTextLine(line, afterLastItem);
     }
-    if (kind === 'present' || kind === 'absent') {
+    const group = GROUP_OF_SECTION_KEYWORD[kind];
+    if (group) {
       if (!beforeItems || this.context === 'signatures') {
         this.problem(
           keyword.range,
@@ -226,7 +266,13 @@ class AstBuilder {
         return;
       }
       this.endSection();
-      this.section = { kind, range: whole, keyword, entries: [] };
+      this.section = {
+        kind: group === 'absent' ? 'absent' : 'present',
+        group,
+        range: whole,
+        keyword,
+        entries: [],
+      };
       this.sections.push(this.section);
       this.context = 'section';
       if (value) {
@@ -246,18 +292,26 @@ class AstBuilder {
         this.closeItem();
         this.endSection();
         this.context = 'signatures';
-        this.signatures.push(this.signatureLine(kind, keyword, value, whole));
+        this.signatures.push(signatureLine(this.tools, kind, keyword, value, whole));
         return;
       }
       return this.readTextLine(line, afterLastItem);
     }
-    // decision, action, next meeting
+    // decision, action, next meeting and the v2 item labels
     if (this.context !== 'item' || !this.item) {
       this.problem(
         keyword.range,
         `${canonicalKeyword(kind)}: hör till en §-punkt. Skriv raden under punkten den gäller.`,
         `${KEYWORDS[kind][1]}: belongs to a § item. Write the line under the item it concerns.`,
       );
+      return;
+    }
+    if ((ITEM_LABEL_KINDS as readonly KeywordKind[]).includes(kind)) {
+      const label = kind as ItemLabelKind;
+      this.item.value.body.push(
+        labelLine(this.tools, label, keyword, value, colonEnd, line.end, whole),
+      );
+      this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
       return;
     }
     this.item.value.body.push(this.labelledLine(line, kind, keyword, value, whole));
@@ -321,40 +375,29 @@ class AstBuilder {
     };
   }
 
-  private signatureLine(
-    kind: SignatureKind,
-    keyword: Keyword,
-    value: Span | undefined,
-    whole: Range,
-  ): SignatureLine {
-    if (kind === 'adjusted' || kind === 'posted')
-      return { kind, range: whole, keyword, names: [], date: value };
-    const names: Span[] = [];
-    if (value) {
-      const line = value.range.start.line;
-      const base = this.offsetOf(value);
-      let start = 0;
-      for (const part of value.text.split(',')) {
-        const lexed = this.lines[line];
-        const span = this.span(lexed, base + start, base + start + part.length);
-        if (span) names.push(span);
-        start += part.length + 1;
-      }
-    }
-    return { kind, range: whole, keyword, names };
-  }
-
   private readBullet(line: LexedLine, marker: IToken): void {
     const markerRange = this.rangeOf(line, marker.startOffset, marker.startOffset + 1);
     const after = marker.startOffset + marker.image.length;
     if (this.context === 'section') return this.readAttendee(line, after, markerRange);
     if (this.context === 'signatures') return this.notASignature(line);
+    const inItem = this.context === 'item' && this.item;
+    if (inItem) {
+      // `- Ja: 7`, `- Avstår: 2` — a vote tally, never an organisation.
+      const tally = tallyLine(this.tools, after, line.end, this.lineRange(line), markerRange);
+      if (tally) {
+        this.item!.value.body.push(tally);
+        return;
+      }
+    }
     const text = this.span(line, after, line.end);
+    const list = inItem ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
-    // `- Kl 10:00 fika` or a URL.
-    const label = /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
+    // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
+    const label = list
+      ? null
+      : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
     let roundTable: { organisation: Span; text?: Span } | undefined;
-    if (label) {
+    if (label && !voteChoice(label[1])) {
       const organisation = this.span(line, after, after + label[1].length);
       if (organisation && organisation.text.split(/\s+/).length <= 4) {
         roundTable = { organisation, text: this.span(line, after + label[0].length, line.end) };
@@ -366,63 +409,33 @@ class AstBuilder {
       marker: markerRange,
       text,
       roundTable,
+      list,
+      persons: list ? bulletPersons(this.tools, list, after, line.end) : undefined,
     };
-    if (this.context === 'item' && this.item) this.item.value.body.push(bullet);
+    if (inItem) this.item!.value.body.push(bullet);
     else this.preamble.push(bullet);
   }
 
   private readAttendee(line: LexedLine, from: number, marker: Range): void {
     const section = this.section as AttendanceSection;
-    const tokens = lexLineRest(this.text, from, line.end);
-    const { errors } = parseLine(tokens, 'attendee');
-    if (errors.length > 0) {
-      this.syntaxError(
-        line,
-        errors[0].token,
-        '- Namn, Organisation (roll)',
-        '- Name, Organisation (role)',
-      );
-    }
-    const comma = tokens.find((t) => t.tokenType === Comma);
-    const open = tokens.find((t) => t.tokenType.name === 'LParen');
-    const close = tokens.find(
-      (t) => t.tokenType.name === 'RParen' && (!open || t.startOffset > open.startOffset),
-    );
-    const mainEnd = open ? open.startOffset : line.end;
-    let name: Span | undefined;
-    let organisation: Span | undefined;
-    if (comma && comma.startOffset < mainEnd) {
-      name = this.span(line, from, comma.startOffset);
-      organisation = this.span(line, comma.startOffset + 1, mainEnd);
-    } else if (section.kind === 'absent') {
-      organisation = this.span(line, from, mainEnd);
-    } else {
-      name = this.span(line, from, mainEnd);
-    }
-    const role = open
-      ? this.span(line, open.startOffset + 1, close ? close.startOffset : line.end)
-      : undefined;
-    const entry: AttendanceEntry = {
-      range: this.lineRange(line),
+    const entry = readAttendeeContent(
+      this.tools,
+      from,
+      line.end,
+      section.group,
+      this.lineRange(line),
       marker,
-      name,
-      organisation,
-      role,
-      roleKind: role ? attendeeRole(role.text) : undefined,
-    };
-    if (role && !entry.roleKind) {
-      this.problem(
-        role.range,
-        `Okänd roll "${role.text}". Använd ordförande, sekreterare, justerare, adjungerad eller ersättare.`,
-        `Unknown role "${role.text}". Use chair, secretary, adjuster, co-opted or substitute (or the Swedish ordförande, sekreterare, justerare, adjungerad, ersättare).`,
-      );
-    }
+    );
     section.entries.push(entry);
     (section as { range: Range }).range = { start: section.range.start, end: entry.range.end };
   }
 
   private readTextLine(line: LexedLine, afterLastItem: boolean): void {
     const whole = this.lineRange(line);
+    if (this.context === 'item' && this.item) {
+      const tally = tallyLine(this.tools, line.tokens[0].startOffset, line.end, whole);
+      if (tally) return void this.item.value.body.push(tally);
+    }
     if (this.suggestKeyword(line)) return;
     if (
       this.context === 'signatures' ||
@@ -453,6 +466,18 @@ class AstBuilder {
       }
       this.endSection();
     }
+    if (this.context === 'item' && this.item) {
+      const start = this.offsetOf(text);
+      this.item.value.body.push(
+        immediateLine(text, whole) ??
+          electionLine(this.tools, text, start, line.end, whole) ?? {
+            kind: 'text',
+            range: whole,
+            text,
+          },
+      );
+      return;
+    }
     const body: BodyLine = { kind: 'text', range: whole, text };
     if (this.context === 'item' && this.item) this.item.value.body.push(body);
     else this.preamble.push(body);
@@ -466,45 +491,14 @@ class AstBuilder {
     );
   }
 
-  /**
-   * A line that starts with `Word:` where Word is one or two edits from a keyword is almost
-   * certainly a misspelt keyword; report it with the replacement instead of reading it as text.
-   */
+  /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
   private suggestKeyword(line: LexedLine): boolean {
-    const match = /^([\p{L}]+(?: [\p{L}]+)?)[ \t]*:/u.exec(
-      this.text.slice(line.tokens[0].startOffset, line.end),
-    );
-    if (!match) return false;
-    const word = match[1];
-    const inBody = this.context === 'item';
-    if (inBody && word.length < 5) return false;
-    const candidates = inBody ? LABEL_SPELLINGS : HEADER_AND_SIGNATURE_SPELLINGS;
-    const limit = inBody || word.length < 6 ? 1 : 2;
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const candidate of candidates) {
-      const d = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    if (!best || bestDistance === 0) return false;
     const start = line.tokens[0].startOffset;
-    const range = this.rangeOf(line, start, start + word.length);
-    this.problems.push({
-      range,
-      message: {
-        sv: `Okänt nyckelord "${word}". Menade du "${best}"?`,
-        en: `Unknown keyword "${word}". Did you mean "${best}"?`,
-      },
-      fix: {
-        range,
-        newText: best,
-        title: { sv: `Ersätt med "${best}"`, en: `Replace with "${best}"` },
-      },
-    });
-    return true;
+    const problem = misspeltKeyword(this.text, start, line.end, this.context === 'item', (s, e) =>
+      this.rangeOf(line, s, e),
+    );
+    if (problem) this.problems.push(problem);
+    return problem !== undefined;
   }
 
   private syntaxError(
@@ -532,6 +526,27 @@ class AstBuilder {
 
   private problem(range: Range, sv: string, en: string): void {
     this.problems.push({ range, message: { sv, en } });
+  }
+
+  /** A trimmed span between two absolute offsets on one line. */
+  private spanAt(start: number, end: number): Span | undefined {
+    return this.span(this.lines[this.lineOf(start)], start, end);
+  }
+
+  private absoluteRange(start: number, end: number): Range {
+    return this.rangeOf(this.lines[this.lineOf(start)], start, end);
+  }
+
+  /** The line holding an offset (binary search over the line starts). */
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   private pos(line: LexedLine, offset: number): Position {

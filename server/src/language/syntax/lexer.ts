@@ -20,9 +20,11 @@ const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPP
 
 export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/ });
 export const TitleMark = createToken({ name: 'TitleMark', pattern: /#/, push_mode: 'prose' });
+// `§ 45`, and `KS § 45`: the body's short name (one to five capitals) may stand before the §.
 export const ItemMark = createToken({
   name: 'ItemMark',
-  pattern: /§[ \t]*\d*\.?/,
+  pattern: /(?:[A-ZÅÄÖ]{1,5}[ \t]+)?§[ \t]*\d*\.?/,
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ§'],
   push_mode: 'prose',
 });
 

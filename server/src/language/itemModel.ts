@@ -1,0 +1,150 @@
+import type {
+  AgendaItem,
+  BodyLine,
+  DecisionLine,
+  ImmediateLine,
+  LabelLine,
+  PersonRef,
+  Span,
+  TallyLine,
+} from './syntax/ast';
+import type { ItemLabelKind, VoteChoice } from './syntax/keywords';
+import type { Range } from './types';
+
+/** A person named in an item (a yrkande, a reservation, a jäv, a note), with the line. */
+export interface ItemMention {
+  readonly person: PersonRef;
+  /** The label or bullet line that names the person. */
+  readonly line: BodyLine;
+}
+
+/** A vote: `Omröstning:`, an optional line saying what Ja and Nej mean, and the tallies. */
+export interface Vote {
+  /** The `Omröstning:` line; undefined when tallies stand without it. */
+  readonly label?: LabelLine;
+  /** Where vote diagnostics sit: the `Omröstning:` keyword, else the first tally. */
+  readonly anchor: Range;
+  /** `Ja för kommunstyrelsens förslag, nej för Annas yrkande`. */
+  readonly meaning?: Span;
+  readonly tallies: TallyLine[];
+  /** The count per choice: the number written, or the number of names listed. */
+  readonly counts: Readonly<Partial<Record<VoteChoice, number>>>;
+  /** True when at least one tally lists names (a roll call). */
+  readonly rollCall: boolean;
+}
+
+/** What one § item says, as the checks, hover and renderer read it. */
+export interface ItemModel {
+  readonly item: AgendaItem;
+  readonly decisions: DecisionLine[];
+  readonly basis: Span[];
+  readonly proposal?: Span;
+  readonly motions: ItemMention[];
+  readonly order?: Span;
+  readonly votes: Vote[];
+  readonly reservations: ItemMention[];
+  readonly jav: ItemMention[];
+  readonly notes: ItemMention[];
+  /** Every `Protokollsanteckning:` line and bullet (some name nobody). */
+  readonly noteLines: BodyLine[];
+  readonly sendTo: Span[];
+  readonly attachments: Span[];
+  /** `Justeras omedelbart.`: the item counts as adjusted on the meeting day. */
+  readonly immediate?: ImmediateLine;
+}
+
+/** Reads one item's body into its parts. One pass over the body lines. */
+export function buildItemModel(item: AgendaItem): ItemModel {
+  const decisions: DecisionLine[] = [];
+  const lists: Record<'basis' | 'sendTo' | 'attachments', Span[]> = {
+    basis: [],
+    sendTo: [],
+    attachments: [],
+  };
+  const mentions: Record<'motions' | 'reservation' | 'jav' | 'note', ItemMention[]> = {
+    motions: [],
+    reservation: [],
+    jav: [],
+    note: [],
+  };
+  const noteLines: BodyLine[] = [];
+  const votes: Vote[] = [];
+  let vote: { label?: LabelLine; anchor: Range; meaning?: Span; tallies: TallyLine[] } | undefined;
+  let proposal: Span | undefined;
+  let order: Span | undefined;
+  let immediate: ImmediateLine | undefined;
+  const voteRecords: (typeof vote & object)[] = [];
+  const addMentions = (label: ItemLabelKind, line: BodyLine, persons?: PersonRef[]) => {
+    if (label === 'motions' || label === 'reservation' || label === 'jav' || label === 'note') {
+      for (const person of persons ?? []) mentions[label].push({ person, line });
+      if (label === 'note') noteLines.push(line);
+    }
+  };
+  for (const line of item.body) {
+    switch (line.kind) {
+      case 'decision':
+        decisions.push(line);
+        break;
+      case 'immediate':
+        immediate ??= line;
+        break;
+      case 'label':
+        if (line.label === 'vote') {
+          vote = { label: line, anchor: line.keyword.range, meaning: line.text, tallies: [] };
+          voteRecords.push(vote);
+          break;
+        }
+        if (line.label === 'proposal') proposal ??= line.text;
+        else if (line.label === 'order') order ??= line.text;
+        else if (
+          line.label === 'basis' ||
+          line.label === 'sendTo' ||
+          line.label === 'attachments'
+        ) {
+          if (line.text) lists[line.label].push(line.text);
+        } else addMentions(line.label, line, line.persons);
+        break;
+      case 'bullet':
+        if (line.list === 'basis' || line.list === 'sendTo' || line.list === 'attachments') {
+          if (line.text) lists[line.list].push(line.text);
+        } else if (line.list) addMentions(line.list, line, line.persons);
+        break;
+      case 'tally':
+        if (!vote) {
+          vote = { anchor: line.label.range, tallies: [] };
+          voteRecords.push(vote);
+        }
+        vote.tallies.push(line);
+        break;
+      case 'text':
+        if (vote && vote.tallies.length === 0 && !vote.meaning) vote.meaning = line.text;
+        break;
+    }
+  }
+  for (const record of voteRecords) {
+    const counts: Partial<Record<VoteChoice, number>> = {};
+    let rollCall = false;
+    for (const tally of record.tallies) {
+      const n = tally.value ?? (tally.persons.length > 0 ? tally.persons.length : undefined);
+      if (tally.persons.length > 0) rollCall = true;
+      if (n !== undefined) counts[tally.choice] = (counts[tally.choice] ?? 0) + n;
+    }
+    votes.push({ ...record, counts, rollCall });
+  }
+  return {
+    item,
+    decisions,
+    basis: lists.basis,
+    proposal,
+    motions: mentions.motions,
+    order,
+    votes,
+    reservations: mentions.reservation,
+    jav: mentions.jav,
+    notes: mentions.note,
+    noteLines,
+    sendTo: lists.sendTo,
+    attachments: lists.attachments,
+    immediate,
+  };
+}
