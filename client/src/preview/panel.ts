@@ -6,8 +6,9 @@ import { currentLocale } from '../messages';
 import { isFromWebview, type FromWebview, type ToWebview, type WebviewSettings } from './messages';
 import { createNonce, previewShell } from './shell';
 import { text } from './strings';
+import { PREVIEW_VIEW_TYPE } from './viewType';
 
-export const PREVIEW_VIEW_TYPE = 'protokoll.preview';
+export { PREVIEW_VIEW_TYPE };
 
 /** After the preview scrolled the editor, the editor's scroll events are its echo for this long. */
 const EDITOR_ECHO_MS = 300;

@@ -29,8 +29,8 @@ import {
   type CliProblem,
 } from './cli/output';
 import { loadConfigFile, resolveConfig } from './configFiles';
+import { VERSION } from './packageInfo';
 
-const VERSION = '0.1.0';
 
 interface Io {
   stdout(text: string): void;

@@ -1,5 +1,6 @@
-// The Protokoll language server: `node dist/server.js --stdio` (or `--node-ipc` when VS Code
-// starts it). Thin LSP wiring over the language service.
+// The Protokoll language server: `protokoll-language-server --stdio` from the npm package, `node
+// dist/server.js --stdio`, or `--node-ipc` when VS Code starts it. Thin LSP wiring over the
+// language service.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
@@ -16,9 +17,8 @@ import { CONFIG_FILE_NAME } from './configFiles';
 import { DiagnosticsPublisher } from './diagnostics';
 import { FolderSeries, MAX_SERIES_FOLDER_FILES } from './folderSeries';
 import { CODE_ACTION_KIND_LIST, COMPLETION_TRIGGER_CHARACTERS, registerHandlers } from './handlers';
+import { VERSION } from './packageInfo';
 import { describe, filePathOf, SettingsStore } from './settings';
-
-const SERVER_VERSION = '0.1.0';
 
 /** Serves one client over `connection` until it exits. */
 export function startServer(connection: Connection): void {
@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KIND_LIST },
       },
-      serverInfo: { name: 'protokoll', version: SERVER_VERSION },
+      serverInfo: { name: 'protokoll', version: VERSION },
     };
   });
 
@@ -152,4 +152,33 @@ export function startServer(connection: Connection): void {
 process.on('uncaughtException', (error) => console.error(`protokoll: ${describe(error)}`));
 process.on('unhandledRejection', (error) => console.error(`protokoll: ${describe(error)}`));
 
-startServer(createConnection(ProposedFeatures.all));
+const USAGE = `protokoll-language-server ${VERSION}: the Protokoll language server (LSP 3.17)
+
+Usage: protokoll-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
+
+  --stdio         speak LSP over standard input and output (the default)
+  --node-ipc      over Node's IPC channel (how VS Code starts it)
+  --socket=PORT   connect to a socket on this port
+  --pipe=NAME     connect to this named pipe
+  --version       print the version
+  --help          print this help
+
+Editors start it themselves: see the README for VS Code, Neovim, Emacs and Helix.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${VERSION}\n`);
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+} else {
+  const transport = /^--(stdio|node-ipc|socket|pipe)\b/;
+  if (!args.some((arg) => transport.test(arg))) {
+    process.argv.push('--stdio');
+    // Someone typed the command: say why nothing seems to happen.
+    if (process.stdin.isTTY)
+      process.stderr.write(
+        'protokoll-language-server: waiting for an editor to speak LSP on standard input (--help for usage)\n',
+      );
+  }
+  startServer(createConnection(ProposedFeatures.all));
+}
