@@ -1,3 +1,4 @@
+import { benchActivation, describeActivation } from './activation';
 import { benchCheck } from './check';
 import { benchFeatures } from './features';
 import { benchRender } from './render';
@@ -20,6 +21,7 @@ function table(headers: string[], rows: (string | number)[][]): string {
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  console.log(`VS Code extension ${describeActivation(benchActivation())}\n`);
   console.log('Parse + all checks (median of repeated runs, no cache):\n');
   const rows = benchCheck([1_000, 10_000, 25_000, 100_000]);
   console.log(
