@@ -77,6 +77,7 @@ export interface StartOptions {
   readonly command?: readonly [string, ...string[]];
   /** The workspace root the client announces (default: the repository). */
   readonly rootPath?: string;
+  readonly initializationOptions?: unknown;
 }
 
 interface Waiter {
@@ -158,6 +159,7 @@ export class LspClient {
         processId: process.pid,
         rootUri: pathToFileURL(options.rootPath ?? repoRoot).href,
         capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
+        initializationOptions: options.initializationOptions,
         workspaceFolders: null,
       }),
       'the initialize answer',

@@ -31,7 +31,6 @@ import {
 import { loadConfigFile, resolveConfig } from './configFiles';
 import { VERSION } from './packageInfo';
 
-
 interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
