@@ -34,6 +34,18 @@ const MESSAGES = {
     sv: 'Protokoll: mallen för ett nytt protokoll saknas i {0}. Installera om tillägget Protokoll.',
     en: 'Protokoll: the new-minutes template is missing from {0}. Reinstall the Protokoll extension.',
   },
+  checkingWorkspace: {
+    sv: 'Protokoll: kontrollerar alla protokoll i arbetsytan …',
+    en: 'Protokoll: checking all minutes of the workspace …',
+  },
+  checkedWorkspace: {
+    sv: 'Protokoll: {0} protokoll kontrollerade: {1} fel, {2} varningar. Se panelen Problem.',
+    en: 'Protokoll: {0} minutes checked: {1} errors, {2} warnings. See the Problems panel.',
+  },
+  checkWorkspaceFailed: {
+    sv: 'Protokoll: arbetsytan kunde inte kontrolleras ({0}). Se utdata "Protokoll" för detaljer.',
+    en: 'Protokoll: the workspace could not be checked ({0}). See the output "Protokoll" for details.',
+  },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
