@@ -11,6 +11,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, repoRoot } from '../lsp/client';
 
+// js-yaml has no types of its own; one function of it is used.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
 const MAX_TARBALL_BYTES = 1.5 * 1024 * 1024;
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
   version: string;
@@ -110,6 +114,116 @@ describe('the npm package, installed from its tarball', function () {
     const pdf = fs.readFileSync(path.join(work, 'out.pdf'));
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.match(pdf.toString('latin1'), /DejaVuSerif/);
+  });
+
+  it('runs the GitHub Actions workflow of docs/ci.md: SARIF for code scanning, failing on errors', () => {
+    const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'ci.md'), 'utf8');
+    const block = /```yaml\n(name: Minutes\n[\s\S]*?)```/.exec(doc);
+    assert.ok(block, 'docs/ci.md has no workflow');
+    const workflow = yaml.load(block[1]) as {
+      permissions: Record<string, string>;
+      jobs: { check: { steps: { name?: string; run?: string; id?: string; uses?: string }[] } };
+    };
+    assert.equal(workflow.permissions['security-events'], 'write');
+    const steps = workflow.jobs.check.steps;
+    assert.ok(steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif')));
+    assert.match(
+      steps.find((s) => s.name === 'Install Protokoll')?.run ?? '',
+      /npm install --global protokoll/,
+    );
+
+    /** The steps after the install (done above from the tarball), as the runner's bash runs them. */
+    const runWorkflow = () => {
+      const output = path.join(temp, 'github-output');
+      fs.writeFileSync(output, '');
+      const outputs: Record<string, string> = {};
+      let status = 0;
+      for (const step of steps) {
+        if (!step.run || step.name === 'Install Protokoll') continue;
+        const script = step.run.replace(
+          /\$\{\{\s*steps\.check\.outputs\.(\w+)\s*\}\}/g,
+          (_, key: string) => outputs[key] ?? '',
+        );
+        const result = spawnSync('bash', ['-e', '-c', script], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { ...env, GITHUB_OUTPUT: output },
+        });
+        for (const line of fs.readFileSync(output, 'utf8').split('\n')) {
+          const [key, ...value] = line.split('=');
+          if (key) outputs[key] = value.join('=');
+        }
+        status = result.status ?? -1;
+        if (status !== 0) return { status, step: step.name, stderr: result.stderr };
+      }
+      return { status, step: undefined, stderr: '' };
+    };
+
+    // The examples have warnings but no error: the job passes, and the SARIF lists the warnings.
+    const clean = runWorkflow();
+    assert.equal(clean.status, 0, `${clean.step}: ${clean.stderr}`);
+    const sarif = JSON.parse(fs.readFileSync(path.join(work, 'protokoll.sarif'), 'utf8')) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; version: string } };
+        results: { ruleId: string }[];
+      }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].tool.driver.version, manifest.version);
+    assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'municipality/form'));
+
+    // An error fails the last step, after the upload.
+    fs.mkdirSync(path.join(work, 'broken'));
+    fs.writeFileSync(
+      path.join(work, 'broken', 'gap.protokoll'),
+      '# Möte\nDatum: 2024-01-01\n\n§ 1 A\n§ 3 B\n',
+    );
+    try {
+      const failing = runWorkflow();
+      assert.equal(failing.status, 1);
+      assert.equal(failing.step, 'Fail on errors');
+    } finally {
+      fs.rmSync(path.join(work, 'broken'), { recursive: true });
+    }
+  });
+
+  it('runs the hooks of .pre-commit-hooks.yaml as pre-commit does', () => {
+    const hooks = yaml.load(
+      fs.readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8'),
+    ) as {
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+    }[];
+    assert.deepEqual(
+      hooks.map((h) => h.id),
+      ['protokoll-check', 'protokoll-format'],
+    );
+    const broken = path.join(work, 'gap.protokoll');
+    fs.writeFileSync(broken, '# Möte\nDatum:   2024-01-01\n\n§ 1 A\n§ 3 B\n');
+    try {
+      const candidates = [
+        'sikt/sikt-2018-12-14.protokoll',
+        'sikt/.protokoll.json',
+        'gap.protokoll',
+      ];
+      for (const hook of hooks) {
+        assert.equal(hook.language, 'node');
+        // pre-commit passes the staged files that match `files`, after the entry's own arguments.
+        const files = candidates.filter((f) => new RegExp(hook.files).test(f));
+        assert.deepEqual(files, ['sikt/sikt-2018-12-14.protokoll', 'gap.protokoll']);
+        const [command, ...args] = hook.entry.split(' ');
+        const good = run(command, [...args, files[0]]);
+        assert.equal(good.status, 0, `${hook.id} on the example: ${good.stdout}${good.stderr}`);
+        const bad = run(command, [...args, ...files]);
+        assert.equal(bad.status, 1, `${hook.id} on a broken file: ${bad.stdout}${bad.stderr}`);
+        assert.match(bad.stdout + bad.stderr, /gap\.protokoll/);
+      }
+    } finally {
+      fs.rmSync(broken);
+    }
   });
 
   it('installs `protokoll-language-server`, which answers over stdio', async () => {
