@@ -29,32 +29,47 @@ function child(extensionDir: string): void {
   process.on('unhandledRejection', (error) => failures.push(error));
 
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   // As the extension host loads an extension: CommonJS require of its main file.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const extension = require(path.join(extensionDir, 'dist', 'extension.js')) as {
     activate(context: unknown): unknown;
   };
   const loaded = process.hrtime.bigint();
+  const cpuLoaded = process.cpuUsage(cpuStart);
   const context = {
     subscriptions: [] as unknown[],
     extensionUri: uri(extensionDir),
     extensionPath: extensionDir,
   };
-  extension.activate(context);
-  const activated = process.hrtime.bigint();
-  setImmediate(() => {
-    if (failures.length) {
-      console.error(`activation failed: ${String(failures[0])}`);
+  // VS Code waits for the promise an async activate() returns.
+  void Promise.resolve(extension.activate(context)).then(
+    () => {
+      const activated = process.hrtime.bigint();
+      report(activated, process.cpuUsage(cpuStart));
+    },
+    (error: unknown) => {
+      console.error(`activation failed: ${String(error)}`);
       process.exit(1);
-    }
-    console.log(
-      JSON.stringify({
-        load: Number(loaded - start) / 1e6,
-        activate: Number(activated - loaded) / 1e6,
-      }),
-    );
-    process.exit(0);
-  });
+    },
+  );
+  const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+  const report = (activated: bigint, cpu: NodeJS.CpuUsage) =>
+    setImmediate(() => {
+      if (failures.length) {
+        console.error(`activation failed: ${String(failures[0])}`);
+        process.exit(1);
+      }
+      console.log(
+        JSON.stringify({
+          load: Number(loaded - start) / 1e6,
+          activate: Number(activated - loaded) / 1e6,
+          cpuLoad: cpuMs(cpuLoaded),
+          cpuTotal: cpuMs(cpu),
+        }),
+      );
+      process.exit(0);
+    });
 }
 
 function uri(fsPath: string): Record<string, unknown> {
@@ -99,13 +114,15 @@ export interface ActivationResult {
   readonly minMs: number;
   readonly loadMs: number;
   readonly activateMs: number;
+  /** CPU time (user + system) of load + activate(): steadier than the clock on a busy machine. */
+  readonly cpuMs: number;
   readonly totalMs: number;
   readonly bundleKb: number;
 }
 
 /** The median of `runs` activations of the extension in `extensionDir` (default: this repo). */
 export function benchActivation(runs = 15, extensionDir = repo): ActivationResult {
-  const samples: { load: number; activate: number }[] = [];
+  const samples: { load: number; activate: number; cpuLoad: number; cpuTotal: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const result = spawnSync(process.execPath, [__filename, '--child', extensionDir], {
       encoding: 'utf8',
@@ -122,6 +139,7 @@ export function benchActivation(runs = 15, extensionDir = repo): ActivationResul
     activateMs,
     totalMs: median(samples.map((s) => s.load + s.activate)),
     minMs: Math.min(...samples.map((s) => s.load + s.activate)),
+    cpuMs: median(samples.map((s) => s.cpuTotal)),
     bundleKb: fs.statSync(path.join(extensionDir, 'dist', 'extension.js')).size / 1024,
   };
 }
@@ -134,5 +152,5 @@ else if (require.main === module) {
 
 /** One line: median load + activate(), the fastest run, and whether the target is met. */
 export function describeActivation(r: ActivationResult): string {
-  return `activation (median of fresh processes): load ${r.loadMs.toFixed(1)} ms + activate() ${r.activateMs.toFixed(1)} ms = ${r.totalMs.toFixed(1)} ms, fastest ${r.minMs.toFixed(1)} ms (dist/extension.js ${r.bundleKb.toFixed(0)} KB) — target ≤ ${ACTIVATION_TARGET_MS} ms: ${r.totalMs <= ACTIVATION_TARGET_MS ? 'met' : 'NOT met'}`;
+  return `activation (median of fresh processes): load ${r.loadMs.toFixed(1)} ms + activate() ${r.activateMs.toFixed(1)} ms = ${r.totalMs.toFixed(1)} ms, fastest ${r.minMs.toFixed(1)} ms, CPU ${r.cpuMs.toFixed(1)} ms (dist/extension.js ${r.bundleKb.toFixed(0)} KB) — target ≤ ${ACTIVATION_TARGET_MS} ms: ${r.totalMs <= ACTIVATION_TARGET_MS ? 'met' : 'NOT met'}`;
 }
