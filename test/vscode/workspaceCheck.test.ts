@@ -52,7 +52,9 @@ describe('the whole workspace', () => {
     assert.deepEqual(protokollDiagnostics(ignored), [], '.protokollignore is respected');
   });
 
-  it('the `protokoll` task reads `protokoll check` with $protokoll into the Problems panel', async () => {
+  it('the `protokoll` task reads `protokoll check` with $protokoll into the Problems panel', async function () {
+    // A terminal, a Node process and a check of the whole workspace: slow on a busy machine.
+    this.timeout(90_000);
     const file = await write('task-check/gaps.protokoll', GAPS);
     created.push(vscode.Uri.joinPath(workspaceRoot(), 'task-check'));
     assert.deepEqual(protokollDiagnostics(file), [], 'nothing reported before the task runs');
