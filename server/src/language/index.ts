@@ -9,7 +9,7 @@ import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
-import { completions } from './features/completion';
+import { completions } from './features/completion/index';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import * as persons from './features/persons';
@@ -43,7 +43,7 @@ export {
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
 export type { MeetingModel } from './model';
-export type { CompletionItem, CompletionList } from './features/completion';
+export type { CompletionItem, CompletionList } from './features/completion/index';
 export type { FoldingRange } from './features/folding';
 export type { Hover } from './features/hover';
 export type { DocumentHighlight, Location, RenameError, WorkspaceEdit } from './features/persons';
