@@ -228,11 +228,17 @@ export function itemPeopleCompletions(
       ranked.push({ person, priority: 0, note: groupNote(person) });
     }
   } else {
+    // Who already moved (or noted) something in the item may do so again: after the others.
+    const done = new Set(
+      (purpose === 'motions' ? itemModel.motions : itemModel.notes)
+        .filter((m) => m.line.range.start.line !== ctx.line)
+        .map((m) => nameKey(m.person.name.text)),
+    );
     for (const person of presentPeople(model)) {
       const voter = voterKeys.has(person.key);
       ranked.push({
         person,
-        priority: voter ? 0 : 1,
+        priority: (voter ? 0 : 2) + (done.has(person.key) ? 1 : 0),
         note: voter
           ? PEOPLE_TEXT.voter[ctx.locale]
           : `${groupNote(person)}, ${PEOPLE_TEXT.notVoter[ctx.locale]}`,
@@ -297,6 +303,12 @@ export function signerRanking(ctx: Context, role: SignerRole): Ranked[] {
       /sekreterare|secretary/i.test(person.function.text)
     ) {
       ranked.push({ person, priority: 2, note: person.function.text });
+    } else if (
+      (role !== 'chair' && person.role === 'chair') ||
+      (role !== 'secretary' && person.role === 'secretary')
+    ) {
+      // The chair and the secretary sign in their own role.
+      ranked.push({ person, priority: 4 });
     } else {
       ranked.push({ person, priority: 3 });
     }
