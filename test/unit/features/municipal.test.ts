@@ -240,6 +240,13 @@ describe('features on municipal minutes', () => {
       assert.equal(find(symbols, 'Övriga närvarande').detail, '1 person');
     });
 
+    it('speaks English in the details with locale en', () => {
+      const english = service.getDocumentSymbols(doc, EN);
+      assert.equal(find(english, 'Beslutande').detail, '5 people');
+      assert.equal(find(english, 'Övriga närvarande').detail, '1 person');
+      assert.equal(find(english, 'Lisa Berg').detail, 'M, replaces Johan Lind (M)');
+    });
+
     it('keeps the header fields in document order among the lists', () => {
       const names = symbols[0].children!.map((s) => s.name);
       assert.ok(names.indexOf('Utses att justera') > names.indexOf('Frånvarande'));
