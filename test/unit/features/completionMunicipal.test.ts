@@ -170,6 +170,29 @@ describe('completion (municipal minutes)', () => {
       assert.ok(!names.includes('Gullspång'), 'a function, never a municipality');
     });
 
+    it('offers the configured members not yet listed at "- " in Beslutande and Frånvarande', () => {
+      const config = mergeConfig({
+        kind: 'kommunal',
+        memberPersons: [
+          { name: 'Anna Ek', party: 'S', role: 'ordförande' },
+          { name: 'Omar Said', party: 'S', role: 'ledamot' },
+          { name: 'Sven Holm', party: 'SD', role: '2:e vice ordförande' },
+        ],
+      });
+      const voting = minutes().replace('- Marie Ek (KD)', '- Marie Ek (KD)\n- |');
+      const items = ranked(complete(voting, config));
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['Omar Said (S)', 'Sven Holm (SD)'],
+      );
+      assert.equal(items[0].textEdit?.newText, 'Omar Said (S)');
+      assert.equal(items[1].textEdit?.newText, 'Sven Holm (SD), 2:e vice ordförande');
+      const absent = minutes().replace('- Olof Berg (S)', '- Olof Berg (S)\n- Sv|');
+      assert.deepEqual(labels(complete(absent, config)), ['Sven Holm (SD)']);
+      const noMember = minutes().replace('- Olof Berg (S)', '- Olof Berg (S)\n- Gull|');
+      assert.equal(labels(complete(noMember, config))[0], 'Gullspång', 'else organisations');
+    });
+
     it('still offers municipalities after the comma of a network attendance line', () => {
       const text = '# Nätverk\nNärvarande:\n- Ulf Andersson, Gull|\n';
       assert.equal(labels(complete(text, DEFAULT_CONFIG))[0], 'Gullspång');

@@ -1,5 +1,10 @@
 import type { AttendanceEntry, AttendanceSection } from '../../syntax/ast';
-import { ATTENDEE_ROLES, NATIONAL_PARTIES, type AttendeeRole } from '../../syntax/keywords';
+import {
+  ATTENDEE_ROLES,
+  NATIONAL_PARTIES,
+  attendeeRole,
+  type AttendeeRole,
+} from '../../syntax/keywords';
 import { nameKey } from '../../text';
 import {
   CompletionItemKind,
@@ -69,10 +74,58 @@ export function attendanceCompletions(
     return commaCompletions(ctx, section, start, query);
   }
   const alone = /^[ \t]*([^,()]*)$/.exec(content);
+  if (alone && section.group !== 'present' && section.group !== 'others') {
+    const members = memberCompletions(ctx, section, entry, character - alone[1].length, alone[1]);
+    if (members.items.length > 0 || section.kind !== 'absent') return members;
+  }
   if (alone && section.kind === 'absent') {
     return organisationCompletions(ctx, character - alone[1].length, alone[1], 'absent');
   }
   return empty();
+}
+
+const MEMBER_TEXT = {
+  member: { sv: 'ledamot enligt inställningarna', en: 'member in the settings' },
+  notListed: { sv: 'ej redovisad än', en: 'not yet listed' },
+};
+
+/**
+ * A name at `- ` in Beslutande, Tjänstgörande ersättare, Ersättare or Frånvarande: the
+ * configured member persons (`members` objects) nobody has listed yet, with their party letters
+ * (and role, in Beslutande).
+ */
+function memberCompletions(
+  ctx: Context,
+  section: AttendanceSection,
+  entry: AttendanceEntry,
+  start: number,
+  query: string,
+): CompletionList {
+  const listed = new Set(
+    ctx.source.model.people.filter((p) => p.entry !== entry).map((p) => p.key),
+  );
+  const items: CompletionItem[] = [];
+  for (const member of ctx.config.memberPersons) {
+    if (listed.has(nameKey(member.name)) || !matchesName(member.name, query)) continue;
+    const party = member.party ? ` (${member.party})` : '';
+    // Only a role the format knows (`ledamot` is what everybody in the list is).
+    const role =
+      section.group === 'voting' && member.role && attendeeRole(member.role)
+        ? `, ${member.role}`
+        : '';
+    const name = NATIONAL_PARTIES[member.party ?? ''];
+    items.push({
+      label: `${member.name}${party}`,
+      kind: CompletionItemKind.Variable,
+      detail: [MEMBER_TEXT.member[ctx.locale], name, member.role, MEMBER_TEXT.notListed[ctx.locale]]
+        .filter((d) => d !== undefined)
+        .join(' · '),
+      textEdit: { range: ctx.at(start), newText: `${member.name}${party}${role}` },
+      filterText: member.name,
+      insertTextFormat: 1,
+    });
+  }
+  return { isIncomplete: false, items: inOrder(items) };
 }
 
 const ROLE_TEXT: Record<AttendeeRole, { sv: string; en: string }> = {
