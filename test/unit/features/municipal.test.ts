@@ -172,6 +172,7 @@ describe('features on municipal minutes', () => {
       assert.match(per, /Yrkande i § 27/);
       assert.match(per, /Röstade nej i § 27/);
       assert.match(per, /Reserverade sig i § 27/);
+      assert.match(per, /Utsedd att justera/);
       const marie = hover(at('Marie Ek (KD)\n'), EN);
       assert.match(marie, /Voted abstain in § 27/);
       assert.match(marie, /Conflict of interest \(jäv\) in § 28/);

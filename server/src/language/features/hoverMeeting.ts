@@ -141,6 +141,10 @@ const T = {
     sv: (i: string) => `Protokollsanteckning i § ${i}`,
     en: (i: string) => `Note for the minutes in § ${i}`,
   },
+  appointed: {
+    sv: 'Utsedd att justera (`Utses att justera`)',
+    en: 'Appointed to adjust (`Utses att justera`)',
+  },
   takesPart: {
     sv: (items: string) => `Deltar i besluten i ${items}`,
     en: (items: string) => `Takes part in the decisions of ${items}`,
@@ -325,6 +329,9 @@ export function personItemLines(
 ): string[] {
   const lines: string[] = [];
   const key = people[0]?.key ?? '';
+  if (model.appointedAdjusters?.persons?.some((p) => nameKey(p.name.text) === key)) {
+    lines.push(`- ${T.appointed[locale]}`);
+  }
   const isVoter = people.some((p) => model.votingMembers.includes(p));
   const takesPart: number[] = [];
   for (const item of model.items) {
