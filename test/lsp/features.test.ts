@@ -122,6 +122,21 @@ describe('language server over stdio: features', function () {
     }
   });
 
+  it('offers the `paragraf` snippet with the next free number as an LSP snippet', async () => {
+    const { uri, position } = await open(
+      minutes.replace('\n\nOrdförande: Mattias', '\n\npar|\n\nOrdförande: Mattias'),
+    );
+    const result = await request<{ items: CompletionItem[] }>(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+    });
+    const snippet = result.items.find((i) => i.label === 'paragraf');
+    assert.ok(snippet, result.items.map((i) => i.label).join(', '));
+    assert.equal(snippet.kind, 15);
+    assert.equal(snippet.insertTextFormat, 2);
+    assert.equal((snippet.textEdit as { newText: string }).newText, '§ 5 ${1:Rubrik}');
+  });
+
   it('shows the official name, SCB code and county when hovering a municipality', async () => {
     const { uri, position } = await open(minutes.replace('Tidaholm kommun', 'Tida|holm kommun'));
     const hover = await request<{ contents: MarkupContent; range: Range }>(HoverRequest.type, {

@@ -69,6 +69,18 @@ const fragments = [
   'Till justerare utses Per Ek och Anna Ek.',
   'Justerande: Per Ek och Anna Ek (S)',
   'Protokollförare: Karin Lund',
+  // v2 spacing and spelling that formatting makes canonical
+  '-   Per Ek( Kd ) ,vice ordförande',
+  '- Lisa Berg (M),ersätter  Johan Lind (m), §26 -30',
+  '- Karin Lund, kommunsekreterare, § 12, 14',
+  'Utses att justera: Per Ek (Kd) och Lisa Berg',
+  'Paragrafer: 26 - 31',
+  'KS §45 Budget',
+  'ja:  7',
+  '- Nej :  Anna Ek (S) ,Per Ek (M)',
+  'Abstain: 2',
+  'Reservation: Per Ek ( Mp ) reserverar sig',
+  'Justerande: Anna Ek (S) och Per Ek',
 ];
 const line = fc.oneof(
   fc.constantFrom(...fragments),
@@ -105,6 +117,15 @@ function words(text: string): string[] {
       );
   }
   t = t.replace(/^([ \t]*)[*•-](?=[ \t]|$)/gm, '$1-').replace(/^([ \t]*)§[ \t]*(\d+)\./gm, '$1§$2');
+  // v2: vote tallies in Swedish, party letters in capitals, § ranges with any dash.
+  t = t
+    .replace(
+      /^([ \t]*(?:-[ \t]+)?)(ja|yes|nej|no|avstår|abstain|abstained|abstentions)[ \t]*:/gimu,
+      (_, lead: string, label: string) =>
+        `${lead}${{ j: 'Ja', y: 'Ja', n: 'Nej', a: 'Avstår' }[label[0].toLowerCase() as 'j']}:`,
+    )
+    .replace(/\([ \t]*(\p{L}{1,6})[ \t]*\)/gu, (_, p: string) => `(${p.toUpperCase()})`)
+    .replace(/(\d)[ \t]*[-–—][ \t]*(?=\d)/g, '$1-');
   return t.replace(/\s+/g, '').split(/(?<=:)/u);
 }
 

@@ -9,7 +9,7 @@ import type { Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
-import { completions } from './features/completion';
+import { completions } from './features/completion/index';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import * as persons from './features/persons';
@@ -43,7 +43,7 @@ export {
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
 export type { MeetingModel } from './model';
-export type { CompletionItem, CompletionList } from './features/completion';
+export type { CompletionItem, CompletionList } from './features/completion/index';
 export type { FoldingRange } from './features/folding';
 export type { Hover } from './features/hover';
 export type { DocumentHighlight, Location, RenameError, WorkspaceEdit } from './features/persons';
@@ -200,19 +200,27 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     /** The documented, versioned JSON form of the document (docs/ast-json.md). */
     toJson: (doc: ProtokollTextDocument, locale: Locale = 'sv') =>
       toProtokollJson(doc.uri, parse(doc).ast, locale),
-    /** Completions at a position (municipalities, people, keywords, § numbers, roles). */
+    /**
+     * Completions at a position: municipalities, people (signers, owners, a vote's voters,
+     * reservations, jäv, yrkanden, adjusters, `ersätter`), party letters, roles, keywords by
+     * place, § numbers, and the `paragraf` and `underskrifter` snippets.
+     */
     getCompletions: (
       doc: ProtokollTextDocument,
       position: Position,
       config: ProtokollConfig = DEFAULT_CONFIG,
     ) => completions(parse(doc), position, config),
-    /** Hover for a municipality, a person or a date (with its legal deadlines); null elsewhere. */
+    /**
+     * Hover for a municipality, a person (lists, party, substitute, items taken part in), party
+     * letters, a vote (result, tie), `Justeras omedelbart`, a date (with its legal deadlines);
+     * null elsewhere.
+     */
     getHover: (
       doc: ProtokollTextDocument,
       position: Position,
       config: ProtokollConfig = DEFAULT_CONFIG,
     ) => hover(parse(doc).model, position, config),
-    /** The outline: title, header, sections with people, § items with decisions and actions. */
+    /** The outline: title, header, lists with people, § items with their labels, signatures. */
     getDocumentSymbols: (doc: ProtokollTextDocument, config: ProtokollConfig = DEFAULT_CONFIG) => {
       const parsed = parse(doc);
       const documentRange = {
@@ -221,7 +229,7 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       };
       return documentSymbols(parsed.ast, documentRange, config.locale);
     },
-    /** Sections, items, comment blocks and the signature block. */
+    /** Lists, items, item labels with their lists and votes, comment blocks, signatures. */
     getFoldingRanges: (doc: ProtokollTextDocument) => foldingRanges(parse(doc).ast),
     /** Word → name or value → line → item or section → document, per position. */
     getSelectionRanges: (doc: ProtokollTextDocument, positions: readonly Position[]) =>

@@ -47,6 +47,23 @@ ${body}
 Ordförande: Anna Ek
 `;
 
+/** The labels of an item in a network's minutes: v1's three first, then those of v2. */
+const ITEM_LABELS = [
+  'Beslut:',
+  'Åtgärd:',
+  'Nästa möte:',
+  'Beslutsunderlag:',
+  'Förslag till beslut:',
+  'Yrkanden:',
+  'Propositionsordning:',
+  'Omröstning:',
+  'Reservation:',
+  'Jäv:',
+  'Protokollsanteckning:',
+  'Beslutet skickas till:',
+  'Bilagor:',
+];
+
 describe('completion', () => {
   describe('municipalities', () => {
     it('offers Gullspång after "- Ulf Andersson, Gull" with county, code and official form', () => {
@@ -302,12 +319,25 @@ describe('completion', () => {
 
     it('offers the item labels inside an item, and no header fields or signatures', () => {
       const list = complete(MINIMAL('Upprop.\n|\nMer text.'));
-      assert.deepEqual(labels(list), ['Beslut:', 'Åtgärd:', 'Nästa möte:']);
+      assert.deepEqual(labels(list), [...ITEM_LABELS, 'Justeras omedelbart.', 'paragraf']);
     });
 
     it('offers the missing header fields and sections before the first §, not Datum again', () => {
       const list = complete('# Möte\nDatum: 2024-05-14\n|\n\n§ 1 Öppnande\n');
-      assert.deepEqual(labels(list), ['Tid:', 'Plats:', 'Närvarande:', 'Frånvarande:']);
+      assert.deepEqual(labels(list), [
+        'Tid:',
+        'Plats:',
+        'Närvarande:',
+        'Frånvarande:',
+        'Organ:',
+        'Beslutande:',
+        'Tjänstgörande ersättare:',
+        'Ersättare:',
+        'Övriga närvarande:',
+        'Utses att justera:',
+        'Justeringens plats och tid:',
+        'Paragrafer:',
+      ]);
     });
 
     it('offers Datum when the document has none', () => {
@@ -317,14 +347,15 @@ describe('completion', () => {
     it('offers labels and the missing signatures after the last item', () => {
       const text = MINIMAL('Upprop.\n\n|').replace('\nOrdförande: Anna Ek\n', '\n');
       assert.deepEqual(labels(complete(text)), [
-        'Beslut:',
-        'Åtgärd:',
-        'Nästa möte:',
+        ...ITEM_LABELS,
         'Ordförande:',
         'Sekreterare:',
         'Justerare:',
         'Justerat:',
         'Anslaget:',
+        'Justeras omedelbart.',
+        'paragraf',
+        'underskrifter',
       ]);
     });
 
@@ -335,6 +366,7 @@ describe('completion', () => {
         'Justerare:',
         'Justerat:',
         'Anslaget:',
+        'underskrifter',
       ]);
     });
 
@@ -395,6 +427,8 @@ describe('completion', () => {
       const item = text.indexOf('§ 6');
       assert.deepEqual(labels(complete(`${text.slice(0, item)}Bes|\n${text.slice(item)}`)), [
         'Beslut:',
+        'Beslutsunderlag:',
+        'Beslutet skickas till:',
       ]);
     }
   });

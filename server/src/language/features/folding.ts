@@ -1,4 +1,5 @@
 import type { ProtokollAst } from '../syntax/ast';
+import { labelBlocks } from './symbols';
 
 /** A foldable line range; structurally LSP's FoldingRange. */
 export interface FoldingRange {
@@ -8,8 +9,10 @@ export interface FoldingRange {
 }
 
 /**
- * Folding ranges: each attendance section, each `§` item (to its last non-blank line), every run
- * of two or more comment lines, and the signature block. Ranges of a single line are left out.
+ * Folding ranges: each attendance section (Närvarande, Beslutande, Tjänstgörande ersättare, …),
+ * each `§` item (to its last non-blank line) and inside it each label with its list or tallies,
+ * every run of two or more comment lines, and the signature block. Ranges of a single line are
+ * left out.
  */
 export function foldingRanges(ast: ProtokollAst): FoldingRange[] {
   const ranges: FoldingRange[] = [];
@@ -18,7 +21,11 @@ export function foldingRanges(ast: ProtokollAst): FoldingRange[] {
       ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
   for (const section of ast.sections) add(section.range.start.line, section.range.end.line);
-  for (const item of ast.items) add(item.range.start.line, item.range.end.line);
+  for (const item of ast.items) {
+    add(item.range.start.line, item.range.end.line);
+    // Beslutsunderlag, Yrkanden, Beslutet skickas till … with their lists; Omröstning with its tallies.
+    for (const [label, end] of labelBlocks(item)) add(label.range.start.line, end.line);
+  }
   let runStart = -1;
   let previous = -2;
   for (const comment of ast.comments) {

@@ -1,13 +1,16 @@
-import type { ProtokollAst } from '../syntax/ast';
-import { canonicalKeyword, keywordKind } from '../syntax/keywords';
+import type { PersonRef, ProtokollAst, Span, TallyLine } from '../syntax/ast';
+import { KEYWORDS, NATIONAL_PARTIES, canonicalKeyword, keywordKind } from '../syntax/keywords';
 import { lex, Bullet, Comment, ItemMark, Keyword, TitleMark } from '../syntax/lexer';
 import type { Range, TextEdit } from '../types';
 
 /**
- * Canonical formatting: `§ N` marks, Swedish keyword spelling with `: `, `- ` list markers,
- * single spaces in attendance lines, no trailing blanks, one blank line between blocks, the
- * document's own line ending. Words are never changed, and lines the parser could not read are
- * left as written (apart from trailing blanks) so that formatting never hides a mistake.
+ * Canonical formatting: `§ N` marks (a body prefix such as `KS` kept), Swedish keyword spelling
+ * with `: ` (English aliases become Swedish; Swedish synonyms such as `Justerande` and
+ * `Ledamöter` are kept), `- ` list markers, single spaces in attendance lines with `, ` between
+ * parts and one blank before `(`, party letters as `(S)`, `§ 12–15` with an en dash, vote tallies
+ * as `Ja: 7`, no trailing blanks, one blank line between blocks, the document's own line ending.
+ * Words are never changed, and lines the parser could not read are left as written (apart from
+ * trailing blanks) so that formatting never hides a mistake.
  */
 export function formatText(
   text: string,
@@ -18,37 +21,25 @@ export function formatText(
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const { lines } = lex(text);
   const problemLines = new Set(ast.problems.map((p) => p.range.start.line));
-  const offsetOfPosition = (p: { line: number; character: number }) =>
-    ast.lineStarts[p.line] + p.character;
   const keywordLines = new Set<number>();
   for (const h of ast.header) keywordLines.add(h.range.start.line);
   for (const s of ast.sections) keywordLines.add(s.keyword.range.start.line);
   for (const s of ast.signatures) keywordLines.add(s.range.start.line);
+  const tallies = new Map<number, TallyLine>();
   for (const item of ast.items) {
-    for (const b of item.body)
-      if (b.kind !== 'text' && b.kind !== 'blank' && b.kind !== 'bullet')
+    for (const b of item.body) {
+      if (b.kind === 'tally') tallies.set(b.range.start.line, b);
+      else if (b.kind !== 'text' && b.kind !== 'blank' && b.kind !== 'bullet')
         keywordLines.add(b.range.start.line);
-  }
-  const attendance = new Map<number, { name?: string; organisation?: string; role?: string }>();
-  for (const s of ast.sections) {
-    for (const e of s.entries) {
-      // v2 lines (party letters, a role or function after a comma, `ersätter`, `§ 12–15`) have
-      // no v1 canonical form: they keep their words as written, behind a `- ` marker.
-      const v2 =
-        e.party ||
-        e.function ||
-        e.replaces ||
-        e.paragraphs ||
-        (e.role && text.charCodeAt(offsetOfPosition(e.role.range.start) - 1) !== 40);
-      if (e.range.start.line !== s.keyword.range.start.line && !v2) {
-        attendance.set(e.range.start.line, {
-          name: e.name?.text,
-          organisation: e.organisation?.text,
-          role: e.role?.text,
-        });
-      }
     }
   }
+  const attendance = new Set<number>();
+  for (const s of ast.sections) {
+    for (const e of s.entries) {
+      if (e.range.start.line !== s.keyword.range.start.line) attendance.add(e.range.start.line);
+    }
+  }
+  const pieces = canonicalPieces(ast);
   const firstSignature = ast.signatures[0]?.range.start.line;
   const blockStarts = new Set<number>([
     ...ast.items.map((i) => i.mark.start.line),
@@ -66,16 +57,21 @@ export function formatText(
       out.push(raw);
       continue;
     }
-    const formatted = problemLines.has(line.line)
-      ? raw.trimEnd()
-      : formatLine(
-          raw,
-          line.tokens,
-          line.end,
-          text,
-          keywordLines.has(line.line),
-          attendance.get(line.line),
-        );
+    let formatted: string;
+    if (problemLines.has(line.line)) formatted = raw.trimEnd();
+    else {
+      // Character positions of the line are those of `source` (the BOM only precedes line 0's
+      // first token, and canonical pieces never touch the first token).
+      const source = applyPieces(text.slice(line.start, line.end), pieces.get(line.line));
+      formatted = formatLine(
+        source,
+        line.tokens,
+        line.start,
+        keywordLines.has(line.line),
+        attendance.has(line.line),
+        tallies.get(line.line),
+      );
+    }
     if (!onlyLines) {
       const previous = out[out.length - 1];
       if (formatted === '') {
@@ -99,51 +95,191 @@ export function formatText(
 }
 
 function formatLine(
-  raw: string,
+  source: string,
   tokens: ReturnType<typeof lex>['lines'][number]['tokens'],
-  lineEnd: number,
-  text: string,
+  lineStart: number,
   isKeywordLine: boolean,
-  entry: { name?: string; organisation?: string; role?: string } | undefined,
+  isAttendance: boolean,
+  tally: TallyLine | undefined,
 ): string {
   const first = tokens[0];
   if (!first) return '';
-  const rest = (from: number): string => text.slice(from, lineEnd).trim();
-  const after = first.startOffset + first.image.length;
+  const start = first.startOffset - lineStart;
+  const after = start + first.image.length;
+  const rest = (from: number): string => source.slice(from).trim();
+  if (tally) {
+    const marker = first.tokenType === Bullet ? '- ' : '';
+    const value = source.slice(tally.label.range.end.character).trim();
+    const shown = tally.persons.length > 0 ? spaceList(value) : value;
+    return `${marker}${TALLY_LABELS[tally.choice]}:${shown ? ` ${shown}` : ''}`;
+  }
   switch (first.tokenType) {
     case Comment:
-      return raw.trim();
+      return source.trim();
     case TitleMark:
       return `# ${rest(after)}`.trimEnd();
     case ItemMark: {
       const digits = /\d+/.exec(first.image)?.[0] ?? '';
-      // `KS § 45`: the body's short name stays.
-      const prefix = first.image.slice(0, first.image.indexOf('§')).trim();
+      const prefix = /^[^§]*/.exec(first.image)![0].trim();
       return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.replace(/\s+$/, '');
     }
     case Keyword: {
-      if (!isKeywordLine) return raw.trim();
+      if (!isKeywordLine) return source.trim();
       const spelling = first.image.replace(/[ \t]*:$/, '');
-      const canonical = canonicalKeywordOf(spelling);
       const value = rest(after);
-      return `${canonical}:${value ? ' ' + value : ''}`;
+      return `${formattedKeyword(spelling)}:${value ? ' ' + value : ''}`;
     }
     case Bullet: {
-      if (entry) {
-        const main = [entry.name, entry.organisation].filter(Boolean).join(', ');
-        return `- ${main}${entry.role ? ` (${entry.role})` : ''}`.trimEnd();
-      }
       const content = rest(after);
+      if (isAttendance) return `- ${spaceList(content)}`.trimEnd();
       return content ? `- ${content}` : '-';
     }
     default:
-      return raw.trim();
+      return source.trim();
   }
 }
 
-function canonicalKeywordOf(spelling: string): string {
+const TALLY_LABELS = { yes: 'Ja', no: 'Nej', abstain: 'Avstår' } as const;
+
+/**
+ * Swedish synonyms a municipality or association may use as its house style: formatting keeps
+ * them (with the canonical capitalisation) instead of writing the first spelling. English
+ * spellings always become the Swedish canonical keyword.
+ */
+const KEPT_SWEDISH_SYNONYMS: ReadonlySet<string> = new Set([
+  'Ledamöter',
+  'Övriga deltagande',
+  'Yrkande',
+  'Reservationer',
+  'Protokollsanteckningar',
+  'Expedieras till',
+  'Bilaga',
+  'Protokollförare',
+  'Justerande',
+]);
+
+function formattedKeyword(spelling: string): string {
   const kind = keywordKind(spelling);
-  return kind ? canonicalKeyword(kind) : spelling;
+  if (!kind) return spelling;
+  const written = spelling.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  const synonym = (KEYWORDS[kind] as readonly string[]).find(
+    (s) => s.toLowerCase() === written && KEPT_SWEDISH_SYNONYMS.has(s),
+  );
+  return synonym ?? canonicalKeyword(kind);
+}
+
+/** One space between words, `, ` between parts, one blank before `(` and none inside. */
+function spaceList(text: string): string {
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?, ?/g, ', ')
+    .replace(/ ?\( ?/g, ' (')
+    .replace(/ ?\)/g, ')')
+    .trim();
+}
+
+/** A replacement of part of a line: `[start, end)` in characters of the line. */
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Party letters: the parentheses around them are rewritten too. */
+  readonly party?: boolean;
+}
+
+/**
+ * The parts of lines that have a canonical form of their own: party letters in parentheses
+ * (`( kd )` → `(KD)`) and paragraph sets (`§12 - 15` → `§ 12–15`), wherever the parser read them.
+ */
+function canonicalPieces(ast: ProtokollAst): Map<number, Piece[]> {
+  const byLine = new Map<number, Piece[]>();
+  const add = (line: number, piece: Piece): void => {
+    const list = byLine.get(line);
+    if (list) list.push(piece);
+    else byLine.set(line, [piece]);
+  };
+  const party = (span: Span | undefined): void => {
+    if (!span) return;
+    add(span.range.start.line, {
+      start: span.range.start.character,
+      end: span.range.end.character,
+      text: canonicalParty(span.text),
+      party: true,
+    });
+  };
+  const persons = (list: readonly PersonRef[] | undefined): void => {
+    for (const person of list ?? []) party(person.party);
+  };
+  const paragraphs = (span: Span | undefined): void => {
+    if (!span) return;
+    add(span.range.start.line, {
+      start: span.range.start.character,
+      end: span.range.end.character,
+      text: canonicalParagraphs(span.text),
+    });
+  };
+  for (const field of ast.header) {
+    persons(field.persons);
+    paragraphs(field.paragraphs?.span);
+  }
+  for (const section of ast.sections) {
+    for (const entry of section.entries) {
+      party(entry.party);
+      party(entry.replaces?.party);
+      paragraphs(entry.paragraphs?.span);
+    }
+  }
+  for (const item of ast.items) {
+    for (const line of item.body) {
+      if (line.kind === 'tally' || line.kind === 'election') persons(line.persons);
+      else if (line.kind === 'label' || line.kind === 'bullet') persons(line.persons);
+    }
+  }
+  for (const line of ast.signatures) persons(line.persons);
+  return byLine;
+}
+
+/** `kd` → `KD` when the upper-case form is a national party and the written one is not. */
+function canonicalParty(letters: string): string {
+  const trimmed = letters.trim();
+  const upper = trimmed.toUpperCase();
+  return NATIONAL_PARTIES[trimmed] === undefined && NATIONAL_PARTIES[upper] !== undefined
+    ? upper
+    : trimmed;
+}
+
+/** `§12 - 15` → `§ 12–15`; separators keep their words (`och`), commas get one blank after. */
+function canonicalParagraphs(text: string): string {
+  return text
+    .replace(/(\d)[ \t]*[-–—][ \t]*(?=\d)/g, '$1–')
+    .replace(/^(§§?)[ \t]*/, '$1 ')
+    .replace(/[ \t]*,[ \t]*/g, ', ');
+}
+
+/**
+ * The line with the pieces replaced. A party piece takes in the parentheses around it and the
+ * blanks before them: `Anna Ek( s )` → `Anna Ek (S)`.
+ */
+function applyPieces(line: string, pieces: readonly Piece[] | undefined): string {
+  if (!pieces) return line;
+  let out = line;
+  for (const piece of [...pieces].sort((a, b) => b.start - a.start)) {
+    let { start, end, text } = piece;
+    if (piece.party) {
+      let open = start;
+      while (open > 0 && (line[open - 1] === ' ' || line[open - 1] === '\t')) open--;
+      let close = end;
+      while (close < line.length && (line[close] === ' ' || line[close] === '\t')) close++;
+      if (open > 0 && line[open - 1] === '(' && line[close] === ')') {
+        start = open - 1;
+        end = close + 1;
+        while (start > 0 && (line[start - 1] === ' ' || line[start - 1] === '\t')) start--;
+        text = `${start > 0 ? ' ' : ''}(${text})`;
+      }
+    }
+    out = out.slice(0, start) + text + out.slice(end);
+  }
+  return out;
 }
 
 /** The smallest single edit that turns `before` into `after`. */

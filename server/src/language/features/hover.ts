@@ -19,6 +19,16 @@ import {
 import type { Span } from '../syntax/ast';
 import { ATTENDEE_ROLES, type AttendeeRole, type SignerRole } from '../syntax/keywords';
 import type { Position, Range } from '../types';
+import {
+  adjustedNote,
+  adjustmentPlaceText,
+  immediateText,
+  partySpansOn,
+  partyText,
+  personGroupLines,
+  personItemLines,
+  voteText,
+} from './hoverMeeting';
 import { personIndex, type PersonAt, type PersonSymbol } from './persons';
 import { lineNodeAt } from './symbols';
 
@@ -70,7 +80,34 @@ export function hover(
   }
   if (node?.kind === 'signature' && inside(node.signature.date)) {
     const kind = node.signature.kind === 'posted' ? 'posted' : 'adjusted';
-    return result(node.signature.date, dateHover(model, kind, node.signature.date.text, locale));
+    let value = dateHover(model, kind, node.signature.date.text, locale);
+    const note = kind === 'adjusted' ? adjustedNote(model, locale) : undefined;
+    if (note) value += `\n\n${note}`;
+    return result(node.signature.date, value);
+  }
+  const party = partySpansOn(node).find((span) => inside(span));
+  if (party) return result(party, partyText(party.text, config));
+  if (
+    node?.kind === 'header' &&
+    node.field.kind === 'adjustmentPlace' &&
+    inside(node.field.value)
+  ) {
+    const value = adjustmentPlaceText(model, node.field, locale, (d) => longDate(d, locale));
+    if (value) return result(node.field.value, value);
+  }
+  if (node?.kind === 'body') {
+    const line = node.line;
+    const item = model.itemModel(node.item);
+    if (line.kind === 'immediate' && inside(line.text)) {
+      return result(line.text, immediateText(model, locale));
+    }
+    const vote =
+      line.kind === 'label' && line.label === 'vote' && inside(line.keyword)
+        ? { span: line.keyword as Span, vote: item?.votes.find((v) => v.label === line) }
+        : line.kind === 'tally' && inside(line.label)
+          ? { span: line.label, vote: item?.votes.find((v) => v.tallies.includes(line)) }
+          : undefined;
+    if (vote?.vote && item) return result(vote.span, voteText(model, item, vote.vote, locale));
   }
   const person = personIndex(model).at(position);
   if (person) return personHover(model, person, locale);
@@ -120,6 +157,12 @@ const T = {
       `**${name}** står inte under Närvarande. Skriv namnet som i närvarolistan.`,
     en: (name: string) =>
       `**${name}** is not listed under Närvarande (Present). Write the name as in the attendance list.`,
+  },
+  notInLists: {
+    sv: (name: string) =>
+      `**${name}** står inte i närvarolistorna (Beslutande, Tjänstgörande ersättare, Ersättare, Övriga närvarande, Frånvarande). Skriv namnet som där.`,
+    en: (name: string) =>
+      `**${name}** is not in the attendance lists (Beslutande, Tjänstgörande ersättare, Ersättare, Övriga närvarande, Frånvarande). Write the name as there.`,
   },
   ambiguous: {
     sv: (name: string, who: string) => `**${name}** kan vara flera personer: ${who}.`,
@@ -176,7 +219,9 @@ function personHover(model: MeetingModel, found: PersonAt, locale: Locale): Hove
     return {
       contents: {
         kind: 'markdown',
-        value: T.notListed[locale](escapeMarkdown(found.name.span.text)),
+        value: (model.hasVotingLists ? T.notInLists : T.notListed)[locale](
+          escapeMarkdown(found.name.span.text),
+        ),
       },
       range: found.name.span.range,
     };
@@ -204,8 +249,14 @@ function personLines(model: MeetingModel, person: PersonSymbol, locale: Locale):
     .map((e) => e.roleKind)
     .filter((r): r is AttendeeRole => r !== undefined)
     .map((r) => ATTENDEE_ROLES[r][locale === 'sv' ? 0 : 1]);
-  const status = person.present ? T.present[locale] : T.absent[locale];
-  lines.push(`- ${status}${roles.length > 0 ? ` (${[...new Set(roles)].join(', ')})` : ''}`);
+  const listed = model.people.filter((p) => p.key === person.key);
+  const municipal = listed.some((p) => p.party || (p.group !== 'present' && p.group !== 'absent'));
+  if (municipal) {
+    lines.push(...personGroupLines(model, listed, locale));
+  } else {
+    const status = person.present ? T.present[locale] : T.absent[locale];
+    lines.push(`- ${status}${roles.length > 0 ? ` (${[...new Set(roles)].join(', ')})` : ''}`);
+  }
   const mentions = personIndex(model).mentionsOf.get(person) ?? [];
   const signs = [
     ...new Set(mentions.filter((m) => m.signs).map((m) => SIGNER_ROLE_NAMES[m.signs!][locale])),
@@ -216,6 +267,7 @@ function personLines(model: MeetingModel, person: PersonSymbol, locale: Locale):
     const item = `${election.item.value ?? ''}${election.item.suffix ? ` ${election.item.suffix.text}` : ''}`;
     lines.push(`- ${T.elected[locale](SIGNER_ROLE_NAMES[election.role][locale], item)}`);
   }
+  lines.push(...personItemLines(model, listed, locale));
   lines.push(`- ${T.mentions[locale](mentions.filter((m) => m.role !== 'attendance').length)}`);
   return lines;
 }

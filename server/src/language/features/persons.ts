@@ -46,8 +46,24 @@ export interface PersonSymbol {
   readonly present: boolean;
 }
 
-/** Where a mention stands: attendance list, signature, `@owner`, election item or free text. */
-export type MentionRole = 'attendance' | 'signature' | 'owner' | 'election' | 'text';
+/**
+ * Where a mention stands: attendance list, `ersätter` of a substitute, signature, `@owner`,
+ * election (item or body line), `Utses att justera`, a vote's tally, a line of an item that
+ * starts with people (yrkande, reservation, jäv, protokollsanteckning), or free text.
+ */
+export type MentionRole =
+  | 'attendance'
+  | 'replaces'
+  | 'signature'
+  | 'owner'
+  | 'election'
+  | 'appointed'
+  | 'vote'
+  | 'item'
+  | 'text';
+
+/** The roles of names written where a person is expected (not free text). */
+export type NamedRole = Exclude<MentionRole, 'attendance' | 'text' | 'election'>;
 
 /** Where a person is named. */
 export interface Mention {
@@ -63,7 +79,7 @@ export interface Mention {
 /** A name written where a person is expected (signature, `@owner`) that names nobody listed. */
 export interface UnresolvedName {
   readonly span: Span;
-  readonly role: 'signature' | 'owner';
+  readonly role: NamedRole;
   /** The listed people sharing the written first name, when that is why it does not resolve. */
   readonly namesakes: readonly PersonSymbol[];
 }
@@ -154,7 +170,7 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     seen.add(id);
     mentions.push(mention);
   };
-  const addNamed = (span: Span, role: 'signature' | 'owner', signs?: SignerRole): void => {
+  const addNamed = (span: Span, role: NamedRole, signs?: SignerRole): void => {
     const key = nameKey(span.text);
     const person = resolve(span.text);
     if (person) {
@@ -176,6 +192,18 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     for (const { names } of lines) for (const span of names) addNamed(span, 'signature', role);
   }
   for (const { line } of model.actions) if (line.owner) addNamed(line.owner, 'owner');
+  for (const person of model.people) {
+    if (person.replaces) addNamed(person.replaces.name, 'replaces');
+  }
+  for (const ref of model.appointedAdjusters?.persons ?? []) addNamed(ref.name, 'appointed');
+  for (const item of model.items) {
+    for (const vote of item.votes) {
+      for (const tally of vote.tallies) for (const ref of tally.persons) addNamed(ref.name, 'vote');
+    }
+    for (const mention of [...item.motions, ...item.reservations, ...item.jav, ...item.notes]) {
+      addNamed(mention.person.name, 'item');
+    }
+  }
   for (const election of model.elections) {
     for (const span of election.names) {
       const person = byKey.get(nameKey(span.text));
@@ -222,7 +250,8 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
   const scanBody = (line: BodyLine): void => {
     if (line.kind === 'text' || line.kind === 'decision') scan(line.text);
     else if (line.kind === 'bullet') scan(line.roundTable ? line.roundTable.text : line.text);
-    else if (line.kind === 'action') scan(line.text);
+    else if (line.kind === 'action' || line.kind === 'label') scan(line.text);
+    else if (line.kind === 'tally') scan(line.rest);
   };
   for (const line of model.ast.preamble) scanBody(line);
   for (const item of model.ast.items) {

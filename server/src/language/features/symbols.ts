@@ -6,17 +6,19 @@ import type {
   BodyLine,
   CommentLine,
   HeaderField,
+  LabelLine,
   ProtokollAst,
   SignatureLine,
   Title,
 } from '../syntax/ast';
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 
 /** LSP SymbolKind numbers used by the outline. */
 export const SymbolKind = {
   File: 1,
   Namespace: 3,
   Property: 7,
+  Field: 8,
   Function: 12,
   Variable: 13,
   Constant: 14,
@@ -118,6 +120,7 @@ function findByLine<T extends { readonly range: Range }>(
 const LABELS = {
   signatures: { sv: 'Underskrifter', en: 'Signatures' },
   people: { sv: 'personer', en: 'people' },
+  person: { sv: 'person', en: 'person' },
   organisations: { sv: 'organisationer', en: 'organisations' },
 } as const;
 
@@ -142,6 +145,8 @@ export function documentSymbols(
     });
   }
   for (const section of ast.sections) children.push(sectionSymbol(section, locale));
+  // Header fields may stand before or after the lists (`Utses att justera` often follows them).
+  children.sort((a, b) => a.range.start.line - b.range.start.line);
   for (const item of ast.items) children.push(itemSymbol(item));
   const signatures = signatureSymbol(ast.signatures, locale);
   if (signatures) children.push(signatures);
@@ -164,7 +169,17 @@ function sectionSymbol(section: AttendanceSection, locale: Locale): DocumentSymb
     const named = entry.name ?? entry.organisation;
     if (!named) continue;
     if (entry.name) people++;
-    const details = [entry.name ? entry.organisation?.text : undefined, entry.role?.text];
+    const replaces = entry.replaces
+      ? `${entry.replaces.name.text}${entry.replaces.party ? ` (${entry.replaces.party.text})` : ''}`
+      : undefined;
+    const details = [
+      entry.name ? entry.organisation?.text : undefined,
+      entry.party?.text,
+      entry.role?.text,
+      entry.function?.text,
+      replaces ? `${locale === 'sv' ? 'ersätter' : 'replaces'} ${replaces}` : undefined,
+      entry.paragraphs?.span.text,
+    ];
     children.push({
       name: named.text,
       detail: details.filter((d) => d !== undefined).join(', ') || undefined,
@@ -175,7 +190,7 @@ function sectionSymbol(section: AttendanceSection, locale: Locale): DocumentSymb
   }
   const organisations = children.length - people;
   const counts = [
-    people > 0 ? `${people} ${LABELS.people[locale]}` : undefined,
+    people > 0 ? `${people} ${(people === 1 ? LABELS.person : LABELS.people)[locale]}` : undefined,
     organisations > 0 ? `${organisations} ${LABELS.organisations[locale]}` : undefined,
   ];
   return {
@@ -188,7 +203,44 @@ function sectionSymbol(section: AttendanceSection, locale: Locale): DocumentSymb
   };
 }
 
+/**
+ * Where the block of each item label ends: a list label takes the bullets below it, `Omröstning:`
+ * its meaning line and tallies. Labels without following lines are left out.
+ */
+export function labelBlocks(item: AgendaItem): Map<LabelLine, Position> {
+  const out = new Map<LabelLine, Position>();
+  let open: LabelLine | undefined;
+  for (const line of item.body) {
+    if (line.kind === 'label') {
+      open = line;
+      continue;
+    }
+    if (!open || line.kind === 'blank') continue;
+    const belongs =
+      open.label === 'vote'
+        ? line.kind === 'tally' || (line.kind === 'text' && !out.has(open))
+        : line.kind === 'bullet' && line.list === open.label;
+    if (belongs) out.set(open, line.range.end);
+    else open = undefined;
+  }
+  return out;
+}
+
+/** `Ja 5 · Nej 3 · Avstår 1` from the tallies below `Omröstning:`. */
+function voteDetail(item: AgendaItem, label: LabelLine): string | undefined {
+  const start = item.body.indexOf(label);
+  const parts: string[] = [];
+  for (const line of item.body.slice(start + 1)) {
+    if (line.kind === 'label') break;
+    if (line.kind !== 'tally') continue;
+    const count = line.value ?? (line.persons.length > 0 ? line.persons.length : undefined);
+    parts.push(`${line.label.text.replace(/[ \t]*:$/, '')} ${count ?? '?'}`);
+  }
+  return parts.join(' · ') || undefined;
+}
+
 function itemSymbol(item: AgendaItem): DocumentSymbol {
+  const blocks = labelBlocks(item);
   const number = item.number
     ? `§ ${item.number.text}${item.suffix ? ` ${item.suffix.text}` : ''}`
     : '§';
@@ -217,6 +269,33 @@ function itemSymbol(item: AgendaItem): DocumentSymbol {
         kind: SymbolKind.Event,
         range: line.range,
         selectionRange: line.keyword.range,
+      });
+    } else if (line.kind === 'label') {
+      const block = blocks.get(line);
+      children.push({
+        name:
+          line.label === 'vote'
+            ? keywordLabel(line.keyword.text)
+            : withText(keywordLabel(line.keyword.text), line.text?.text),
+        detail: line.label === 'vote' ? voteDetail(item, line) : undefined,
+        kind: line.label === 'vote' ? SymbolKind.Event : SymbolKind.Field,
+        range: { start: line.range.start, end: block ?? line.range.end },
+        selectionRange: line.keyword.range,
+      });
+    } else if (line.kind === 'election') {
+      children.push({
+        name: withText('', line.text.text).replace(/^: /, ''),
+        detail: line.persons.map((p) => p.name.text).join(', '),
+        kind: SymbolKind.Property,
+        range: line.range,
+        selectionRange: line.text.range,
+      });
+    } else if (line.kind === 'immediate') {
+      children.push({
+        name: line.text.text,
+        kind: SymbolKind.Constant,
+        range: line.range,
+        selectionRange: line.text.range,
       });
     }
   }
