@@ -103,7 +103,8 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       cache.set(doc.uri, cached);
       return cached;
     }
-    const ast = buildAst(text);
+    // The previous version's unchanged § items are taken over (it is not used after this).
+    const ast = buildAst(text, cached?.ast);
     const parsed: ParsedDocument = {
       uri: doc.uri,
       version: doc.version,

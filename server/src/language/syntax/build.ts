@@ -1,12 +1,11 @@
-import type { IToken } from 'chevrotain';
-import type { Position, Range } from '../types';
+import type { Range } from '../types';
 import { editDistance } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
   BodyLine,
+  CommentLine,
   HeaderField,
-  Keyword,
   ProtokollAst,
   SignatureLine,
   Span,
@@ -14,7 +13,7 @@ import type {
   Title,
 } from './ast';
 import { readAttendeeContent, type LineTools } from './attendee';
-import { headerField, signatureBlockLines, signatureLine } from './blocks';
+import { headerField, SIGNATURE_BLOCK_KINDS, signatureLine } from './blocks';
 import { bulletPersons, electionLine, immediateLine, labelLine, tallyLine } from './itemBody';
 import {
   canonicalKeyword,
@@ -24,72 +23,253 @@ import {
   ITEM_LABEL_KINDS,
   LABEL_SPELLINGS,
   LIST_LABEL_KINDS,
-  keywordKind,
   KEYWORDS,
   voteChoice,
   type HeaderKind,
   type ItemLabelKind,
   type KeywordKind,
 } from './keywords';
+import { actionLine } from './actionLine';
+import { diffText, layoutOf, relayout, type LineLayout } from './layout';
+import { classifyLine, keywordKindOf, lineEndOf, LineKind, type Classified } from './lines';
 import {
-  At,
-  Bullet,
-  Comma,
-  Comment,
-  ItemMark,
-  Keyword as KeywordToken,
-  lex,
-  lexLineRest,
-  TitleMark,
-  type LexedLine,
-} from './lexer';
-import { parseLine } from './parser';
+  Anchor,
+  BlankLineNode,
+  BulletLineNode,
+  CommentNode,
+  DecisionLineNode,
+  ItemNode,
+  KeywordNode,
+  LinePlace,
+  NextMeetingLineNode,
+  ProblemNode,
+  SectionNode,
+  SpanNode,
+  TextLineNode,
+  TitleNode,
+} from './nodes';
 
 type Context = 'header' | 'section' | 'item' | 'signatures';
 
-/** Reads the document text into an AST. Never throws; unreadable lines become `problems`. */
-export function buildAst(text: string): ProtokollAst {
-  return new AstBuilder(text).build();
+/**
+ * What one block of lines parses to: the header block (everything before the first §) or one §
+ * item with the lines up to the next §. Positions inside are relative to `anchor`.
+ */
+interface Block {
+  readonly anchor: Anchor;
+  readonly title?: Title;
+  readonly header: HeaderField[];
+  readonly preamble: BodyLine[];
+  readonly sections: AttendanceSection[];
+  readonly items: AgendaItem[];
+  readonly signatures: SignatureLine[];
+  readonly comments: CommentLine[];
+  readonly problems: SyntaxProblem[];
 }
 
-class AstBuilder {
-  private readonly lines: LexedLine[];
-  private readonly lineStarts: number[];
+/** What the next parse of the same document may reuse: the layout and the § item blocks. */
+interface Reusable {
+  readonly layout: LineLayout;
+  /** The blocks of § items other than the last, by the offset where they start. */
+  readonly blocks: Map<number, { readonly block: Block; readonly end: number }>;
+}
+
+const reusableParts = new WeakMap<ProtokollAst, Reusable>();
+
+/**
+ * Reads the document text into an AST. Never throws; unreadable lines become `problems`.
+ *
+ * With `previous` (an earlier parse of the same document), only what changed is read again: the
+ * lines outside the common start and end of the two texts are classified, and every § item that
+ * lies entirely in the unchanged start or end is taken over, moved to its new line. A § item's
+ * lines mean the same wherever the item stands, except for the last item (signatures follow it),
+ * which is why the last item and the header block are always read again. The result equals a
+ * fresh parse. `previous` must not be used afterwards: its reused items now sit at their new lines.
+ */
+export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
+  const old = previous ? reusableParts.get(previous) : undefined;
+  if (previous) reusableParts.delete(previous);
+  const change = old ? diffText(old.layout.text, text) : undefined;
+  const layout = old && change ? relayout(old.layout, text, change) : layoutOf(text);
+  const { lineStarts, itemLines } = layout;
+  const count = lineStarts.length;
+  const delta = old ? text.length - old.layout.text.length : 0;
+  const unchangedEnd = change ? text.length - change.suffix : 0;
+  const blocksByStart = new Map<number, { block: Block; end: number }>();
+  const blocks: Block[] = [];
+  const headerEnd = itemLines.length > 0 ? itemLines[0] : count;
+  blocks.push(
+    new BlockBuilder(text, lineStarts, 0, headerEnd, {
+      followedByItem: itemLines.length > 0,
+      allAfterLastItem: itemLines.length === 0,
+    }).build(),
+  );
+  for (let k = 0; k < itemLines.length; k++) {
+    const from = itemLines[k];
+    const last = k === itemLines.length - 1;
+    const to = last ? count : itemLines[k + 1];
+    if (last) {
+      blocks.push(
+        new BlockBuilder(text, lineStarts, from, to, {
+          followedByItem: false,
+          allAfterLastItem: true,
+        }).build(),
+      );
+      continue;
+    }
+    const start = lineStarts[from];
+    const end = lineStarts[to];
+    let block: Block | undefined;
+    if (old && change) {
+      // The same text in the old version: in the unchanged start, or shifted in the unchanged end.
+      const was =
+        end <= change.prefix
+          ? old.blocks.get(start)
+          : start >= unchangedEnd
+            ? old.blocks.get(start - delta)
+            : undefined;
+      const oldEnd = end <= change.prefix ? end : end - delta;
+      if (was && was.end === oldEnd) {
+        block = was.block;
+        block.anchor.line = from;
+      }
+    }
+    block ??= new BlockBuilder(text, lineStarts, from, to, {
+      followedByItem: true,
+      allAfterLastItem: false,
+    }).build();
+    blocksByStart.set(start, { block, end });
+    blocks.push(block);
+  }
+  const ast: ProtokollAst = {
+    title: blocks[0].title,
+    header: gather(blocks, 'header'),
+    preamble: blocks[0].preamble,
+    sections: blocks[0].sections,
+    items: gather(blocks, 'items'),
+    signatures: gather(blocks, 'signatures'),
+    comments: gather(blocks, 'comments'),
+    problems: gather(blocks, 'problems'),
+    lineCount: count,
+    lineStarts,
+  };
+  reusableParts.set(ast, { layout, blocks: blocksByStart });
+  return ast;
+}
+
+type ListField = 'header' | 'items' | 'signatures' | 'comments' | 'problems';
+
+function gather<F extends ListField>(blocks: readonly Block[], field: F): Block[F] {
+  const out: Block[F][number][] = [];
+  for (const block of blocks) {
+    const list = block[field];
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  return out as Block[F];
+}
+
+interface BlockOptions {
+  /** A § follows the block: a run of signature lines at its end is a signature block. */
+  readonly followedByItem: boolean;
+  /** Every line of the block comes after the document's last § (or there is no §). */
+  readonly allAfterLastItem: boolean;
+}
+
+// Scratch space for the lines of the block being read (parses never overlap).
+let kinds = new Uint8Array(1024);
+let firsts = new Int32Array(1024);
+let firstEnds = new Int32Array(1024);
+const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
+
+class BlockBuilder implements LineTools {
+  private readonly anchor: Anchor;
   private title?: Title;
   private readonly header: HeaderField[] = [];
   private readonly preamble: BodyLine[] = [];
   private readonly sections: AttendanceSection[] = [];
   private readonly items: AgendaItem[] = [];
   private readonly signatures: SignatureLine[] = [];
-  private readonly comments: { range: Range; text: string }[] = [];
+  private readonly comments: CommentLine[] = [];
   private readonly problems: SyntaxProblem[] = [];
   private context: Context = 'header';
-  private section?: AttendanceSection;
-  private item?: { value: Omit<AgendaItem, 'range'>; start: Position };
+  private section?: SectionNode;
+  private item?: ItemNode;
   /** The list label the bullets below belong to (`Beslutsunderlag:`), until a blank line. */
   private listLabel?: ItemLabelKind;
-  private readonly tools: LineTools;
+  // The line being read.
+  lineStart = 0;
+  private lineEnd = 0;
+  private first = 0;
+  private firstEnd = 0;
+  place!: LinePlace;
 
-  constructor(private readonly text: string) {
-    const lexed = lex(text);
-    this.lines = lexed.lines;
-    this.lineStarts = lexed.lineStarts;
-    this.tools = {
-      text,
-      span: (start, end) => this.spanAt(start, end),
-      range: (start, end) => this.absoluteRange(start, end),
-      problem: (range, sv, en) => this.problem(range, sv, en),
-      offsetOf: (span) => this.offsetOf(span),
-    };
+  constructor(
+    readonly text: string,
+    private readonly lineStarts: readonly number[],
+    private readonly from: number,
+    private readonly to: number,
+    private readonly options: BlockOptions,
+  ) {
+    this.anchor = new Anchor(from);
   }
 
-  build(): ProtokollAst {
-    const { lastItemLine, earlierBlock } = signatureBlockLines(this.lines);
-    for (const line of this.lines) {
-      this.readLine(line, line.line > lastItemLine || earlierBlock.has(line.line));
+  build(): Block {
+    const { text, lineStarts, from, to } = this;
+    const n = to - from;
+    if (kinds.length < n) {
+      const size = Math.max(n, kinds.length * 2);
+      kinds = new Uint8Array(size);
+      firsts = new Int32Array(size);
+      firstEnds = new Int32Array(size);
+    }
+    // A run of two or more signature lines (with a signer) right before a § is a signature block:
+    // a § typed after the signatures starts a new item without turning them into item text.
+    let runStart = -1;
+    let signers = 0;
+    for (let i = 0; i < n; i++) {
+      const line = from + i;
+      classifyLine(text, lineStarts[line], lineEndOf(text, lineStarts, line), classified);
+      kinds[i] = classified.kind;
+      firsts[i] = classified.first;
+      firstEnds[i] = classified.firstEnd;
+      if (classified.kind === LineKind.Empty || classified.kind === LineKind.Comment) continue;
+      if (classified.kind === LineKind.Item) continue; // the block's own § line
+      const kind =
+        classified.kind === LineKind.Keyword
+          ? keywordKindOf(text.slice(classified.first, classified.firstEnd))
+          : undefined;
+      if (kind && SIGNATURE_BLOCK_KINDS.has(kind)) {
+        if (runStart < 0) runStart = i;
+        if (kind === 'chair' || kind === 'secretary' || kind === 'adjuster') signers++;
+      } else {
+        runStart = -1;
+        signers = 0;
+      }
+    }
+    // The run's lines count as after the last item; blank lines and comments in it do not matter.
+    const signatureRunFrom =
+      this.options.followedByItem && runStart >= 0 && signers > 0 && runLength(runStart, n) >= 2
+        ? runStart
+        : n;
+    // After the last § (the lines of the last item after its § line, or all lines without a §).
+    const afterFrom = this.options.allAfterLastItem
+      ? kinds[0] === LineKind.Item
+        ? 1
+        : 0
+      : signatureRunFrom;
+    for (let i = 0; i < n; i++) {
+      const line = from + i;
+      this.lineStart = lineStarts[line];
+      this.lineEnd = lineEndOf(text, lineStarts, line);
+      this.first = firsts[i];
+      this.firstEnd = firstEnds[i];
+      this.place = new LinePlace(this.anchor, i, this.lineEnd - this.lineStart);
+      const afterLastItem = i >= afterFrom;
+      this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
     return {
+      anchor: this.anchor,
       title: this.title,
       header: this.header,
       preamble: this.preamble,
@@ -98,69 +278,64 @@ class AstBuilder {
       signatures: this.signatures,
       comments: this.comments,
       problems: this.problems,
-      lineCount: this.lines.length,
-      lineStarts: this.lineStarts,
     };
   }
 
-  private readLine(line: LexedLine, afterLastItem: boolean): void {
-    const first = line.tokens[0];
-    const whole = this.lineRange(line);
-    if (!first) {
+  private readLine(kind: LineKind, afterLastItem: boolean): void {
+    if (kind === LineKind.Empty) {
       this.listLabel = undefined;
-      if (this.context === 'item') this.item?.value.body.push({ kind: 'blank', range: whole });
+      if (this.context === 'item') this.item?.body.push(new BlankLineNode(this.place));
       return;
     }
-    if (first.tokenType !== Bullet && first.tokenType !== Comment) this.listLabel = undefined;
-    switch (first.tokenType) {
-      case Comment:
-        this.comments.push({ range: whole, text: first.image });
+    if (kind !== LineKind.Bullet && kind !== LineKind.Comment) this.listLabel = undefined;
+    switch (kind) {
+      case LineKind.Comment:
+        this.comments.push(new CommentNode(this.place, this.text.slice(this.first, this.lineEnd)));
         return;
-      case TitleMark:
-        return this.readTitle(line, first);
-      case ItemMark:
-        return this.readItem(line, first);
-      case KeywordToken:
-        return this.readKeywordLine(line, first, afterLastItem);
-      case Bullet:
-        return this.readBullet(line, first);
+      case LineKind.Title:
+        return this.readTitle();
+      case LineKind.Item:
+        return this.readItem();
+      case LineKind.Keyword:
+        return this.readKeywordLine(afterLastItem);
+      case LineKind.Bullet:
+        return this.readBullet();
       default:
-        return this.readTextLine(line, afterLastItem);
+        return this.readTextLine(afterLastItem);
     }
   }
 
-  private readTitle(line: LexedLine, mark: IToken): void {
-    const span = this.span(line, mark.startOffset + 1, line.end);
+  private readTitle(): void {
+    const mark = this.first;
+    const span = this.span(mark + 1, this.lineEnd);
     if (this.title || this.context !== 'header') {
       this.problem(
-        this.lineRange(line),
+        this.place.range,
         'Ett protokoll har en enda rubrik (# …) och den står först. Skriv raden som text eller som en § -punkt.',
         'Minutes have one title (# …), at the top. Write this line as text or as a § item.',
       );
       return;
     }
-    this.title = {
-      range: this.lineRange(line),
-      mark: this.rangeOf(line, mark.startOffset, mark.startOffset + 1),
-      text: span,
-    };
+    this.title = new TitleNode(this.place, mark - this.lineStart, span);
   }
 
-  private readItem(line: LexedLine, mark: IToken): void {
+  private readItem(): void {
     this.closeItem();
     this.context = 'item';
-    const markEnd = mark.startOffset + mark.image.length;
-    const section = mark.image.indexOf('§');
-    const prefix =
-      section > 0 ? this.span(line, mark.startOffset, mark.startOffset + section) : undefined;
-    const digits = /\d+/.exec(mark.image);
+    const { text, lineEnd } = this;
+    const markStart = this.first;
+    const markEnd = this.firstEnd;
+    const image = text.slice(markStart, markEnd);
+    const section = image.indexOf('§');
+    const prefix = section > 0 ? this.span(markStart, markStart + section) : undefined;
+    const digits = /\d+/.exec(image);
     let number: Span | undefined;
     if (digits) {
-      const s = mark.startOffset + digits.index;
-      number = { text: digits[0], range: this.rangeOf(line, s, s + digits[0].length) };
+      const s = markStart + digits.index;
+      number = this.spanNode(digits[0], s, s + digits[0].length);
     } else {
       this.problem(
-        this.rangeOf(line, mark.startOffset, markEnd),
+        this.cols(markStart, markEnd),
         '§ saknar nummer. Skriv § N följt av rubriken, till exempel § 3 Ekonomi.',
         '§ has no number. Write § N followed by the title, for example § 3 Budget.',
       );
@@ -168,70 +343,85 @@ class AstBuilder {
     let markRangeEnd = markEnd;
     let titleStart = markEnd;
     let suffix: Span | undefined;
-    const afterMark = this.text.slice(markEnd, line.end);
+    const afterMark = text.slice(markEnd, lineEnd);
     // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
     const odd = number
-      ? /^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
-        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null)
+      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
+        (image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
       : null;
     if (odd && number) {
       this.problem(
-        this.rangeOf(line, mark.startOffset, markEnd + odd[0].length),
-        `"${this.text.slice(mark.startOffset + section, markEnd + odd[0].length).trim()}" är inget paragrafnummer. Skriv § ${number.text} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
-        `"${this.text.slice(mark.startOffset + section, markEnd + odd[0].length).trim()}" is not an item number. Write § ${number.text} followed by the title; the year and case number go in (Dnr …) after the title.`,
+        this.cols(markStart, markEnd + odd[0].length),
+        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" är inget paragrafnummer. Skriv § ${number.text} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
+        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" is not an item number. Write § ${number.text} followed by the title; the year and case number go in (Dnr …) after the title.`,
       );
     }
     const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
     if (letter) {
       const s = markEnd + letter[0].length - 1;
-      suffix = { text: letter[1], range: this.rangeOf(line, s, s + 1) };
+      suffix = this.spanNode(letter[1], s, s + 1);
       markRangeEnd = s + 1;
       titleStart = s + 1;
     }
-    let title = this.span(line, odd ? markEnd + odd[0].length : titleStart, line.end);
+    const titleFrom = odd ? markEnd + odd[0].length : titleStart;
+    let title = this.span(titleFrom, lineEnd);
     let caseNumber: Span | undefined;
     if (title) {
       const dnr = /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(title.text);
       if (dnr) {
         const open = this.offsetOf(title) + dnr.index;
-        caseNumber = this.span(line, open + 1, open + 1 + dnr[1].length);
-        title = this.span(line, this.offsetOf(title), open);
+        caseNumber = this.span(open + 1, open + 1 + dnr[1].length);
+        title = this.span(this.offsetOf(title), open);
       }
     }
-    this.item = {
-      start: this.pos(line, mark.startOffset),
-      value: {
-        mark: this.rangeOf(line, mark.startOffset + Math.max(section, 0), markRangeEnd),
-        prefix,
-        number,
-        value: number ? Number(number.text) : undefined,
-        suffix,
-        title,
-        caseNumber,
-        body: [],
-      },
-    };
+    const base = this.lineStart;
+    this.item = new ItemNode(
+      this.place,
+      markStart - base,
+      markStart + Math.max(section, 0) - base,
+      markRangeEnd - base,
+      number,
+      number ? Number(number.text) : undefined,
+      suffix,
+      title,
+      prefix,
+      caseNumber,
+    );
   }
 
   private closeItem(): void {
-    if (!this.item) return;
-    const { value, start } = this.item;
-    let end: Position = value.title?.range.end ?? value.mark.end;
-    for (const body of value.body) if (body.kind !== 'blank') end = body.range.end;
-    this.items.push({ ...value, range: { start, end } });
+    const item = this.item;
+    if (!item) return;
+    // From the § to the end of the last non-blank body line (else of the title or mark).
+    const title = item.title as SpanNode | undefined;
+    if (title) {
+      item._end = title._p;
+      item._endCol = title._e;
+    }
+    for (let i = item.body.length - 1; i >= 0; i--) {
+      const line = item.body[i] as BodyLine & { _p: LinePlace };
+      if (line.kind === 'blank') continue;
+      item._end = line._p;
+      item._endCol = line._p._width;
+      break;
+    }
+    this.items.push(item);
     this.item = undefined;
   }
 
-  private readKeywordLine(line: LexedLine, token: IToken, afterLastItem: boolean): void {
-    const kind = keywordKind(token.image.replace(/[ \t]*:$/, '')) as KeywordKind;
-    const colonEnd = token.startOffset + token.image.length;
-    const keyword: Keyword = {
+  private readKeywordLine(afterLastItem: boolean): void {
+    const { text, lineEnd } = this;
+    const image = text.slice(this.first, this.firstEnd);
+    const kind = keywordKindOf(image);
+    const colonEnd = this.firstEnd;
+    const keyword = new KeywordNode(
       kind,
-      text: token.image,
-      range: this.rangeOf(line, token.startOffset, colonEnd),
-    };
-    const value = this.span(line, colonEnd, line.end);
-    const whole = this.lineRange(line);
+      image,
+      this.place,
+      this.first - this.lineStart,
+      colonEnd - this.lineStart,
+    );
+    const value = this.span(colonEnd, lineEnd);
     const beforeItems = this.items.length === 0 && !this.item;
 
     if (kind === 'paragraphs' && afterLastItem && this.items.length + (this.item ? 1 : 0) > 0) {
@@ -239,7 +429,7 @@ class AstBuilder {
       this.closeItem();
       this.endSection();
       this.context = 'signatures';
-      this.header.push(headerField(this.tools, kind, keyword, value, whole));
+      this.header.push(headerField(this, kind, keyword, value));
       return;
     }
     if ((HEADER_KINDS as readonly KeywordKind[]).includes(kind)) {
@@ -252,10 +442,10 @@ class AstBuilder {
             `${KEYWORDS[kind][1]} is already given in the header. Remove one of the lines.`,
           );
         }
-        this.header.push(headerField(this.tools, kind as HeaderKind, keyword, value, whole));
+        this.header.push(headerField(this, kind as HeaderKind, keyword, value));
         return;
       }
-      return this.readTextLine(line, afterLastItem);
+      return this.readTextLine(afterLastItem);
     }
     const group = GROUP_OF_SECTION_KEYWORD[kind];
     if (group) {
@@ -268,18 +458,17 @@ class AstBuilder {
         return;
       }
       this.endSection();
-      this.section = {
-        kind: group === 'absent' ? 'absent' : 'present',
+      this.section = new SectionNode(
+        group === 'absent' ? 'absent' : 'present',
         group,
-        range: whole,
+        this.place,
         keyword,
-        entries: [],
-      };
+      );
       this.sections.push(this.section);
       this.context = 'section';
       if (value) {
         // `Närvarande: Ulf Andersson, Gullspång` — the first entry on the keyword line.
-        this.readAttendee(line, this.offsetOf(value), keyword.range);
+        this.readAttendee(this.offsetOf(value), keyword._s, keyword._e);
       }
       return;
     }
@@ -294,13 +483,14 @@ class AstBuilder {
         this.closeItem();
         this.endSection();
         this.context = 'signatures';
-        this.signatures.push(signatureLine(this.tools, kind, keyword, value, whole));
+        this.signatures.push(signatureLine(this, kind, keyword, value));
         return;
       }
-      return this.readTextLine(line, afterLastItem);
+      return this.readTextLine(afterLastItem);
     }
     // decision, action, next meeting and the v2 item labels
-    if (this.context !== 'item' || !this.item) {
+    const item = this.item;
+    if (this.context !== 'item' || !item) {
       this.problem(
         keyword.range,
         `${canonicalKeyword(kind)}: hör till en §-punkt. Skriv raden under punkten den gäller.`,
@@ -310,139 +500,104 @@ class AstBuilder {
     }
     if ((ITEM_LABEL_KINDS as readonly KeywordKind[]).includes(kind)) {
       const label = kind as ItemLabelKind;
-      this.item.value.body.push(
-        labelLine(this.tools, label, keyword, value, colonEnd, line.end, whole),
-      );
+      item.body.push(labelLine(this, label, keyword, value, colonEnd, lineEnd));
       this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
       return;
     }
-    this.item.value.body.push(this.labelledLine(line, kind, keyword, value, whole));
-  }
-
-  private labelledLine(
-    line: LexedLine,
-    kind: KeywordKind,
-    keyword: Keyword,
-    value: Span | undefined,
-    whole: Range,
-  ): BodyLine {
-    if (kind === 'decision') return { kind: 'decision', range: whole, keyword, text: value };
+    if (kind === 'decision') {
+      item.body.push(new DecisionLineNode(this.place, keyword, value));
+      return;
+    }
     if (kind === 'nextMeeting') {
-      if (!value) return { kind: 'nextMeeting', range: whole, keyword };
+      if (!value) {
+        item.body.push(new NextMeetingLineNode(this.place, keyword));
+        return;
+      }
       const start = this.offsetOf(value);
       const comma = value.text.indexOf(',');
       const space = value.text.search(/\s/);
       const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
-      return {
-        kind: 'nextMeeting',
-        range: whole,
-        keyword,
-        date: this.span(line, start, start + cut),
-        place: this.span(line, start + cut + (comma >= 0 ? 1 : 0), line.end),
-      };
-    }
-    const tokens = lexLineRest(this.text, keyword.range.end.character + line.start, line.end);
-    // The owner's `@` starts a word: `mejla ulf@vara.se @Bo Ek` is owned by Bo Ek.
-    const at = tokens.find((t) => {
-      const before = this.text.charCodeAt(t.startOffset - 1);
-      return t.tokenType === At && (isBlank(before) || before === 58); /* : */
-    });
-    const { cst, errors } = parseLine(
-      at ? tokens.filter((t) => t.startOffset >= at.startOffset) : [],
-      'action',
-    );
-    if (errors.length > 0 || !cst) {
-      this.syntaxError(
-        line,
-        errors[0]?.token,
-        'Åtgärd: text @Namn, ÅÅÅÅ-MM-DD',
-        'Action: text @Name, YYYY-MM-DD',
+      item.body.push(
+        new NextMeetingLineNode(
+          this.place,
+          keyword,
+          this.span(start, start + cut),
+          this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
+        ),
       );
+      return;
     }
-    const textEnd = at ? at.startOffset : line.end;
-    const afterAt = at ? at.startOffset + 1 : line.end;
-    const ownerComma = at
-      ? tokens.find((t) => t.tokenType === Comma && t.startOffset > at.startOffset)
-      : undefined;
-    return {
-      kind: 'action',
-      range: whole,
-      keyword,
-      text: this.span(line, keyword.range.end.character + line.start, textEnd),
-      at: at ? this.rangeOf(line, at.startOffset, at.startOffset + 1) : undefined,
-      owner: at
-        ? this.span(line, afterAt, ownerComma ? ownerComma.startOffset : line.end)
-        : undefined,
-      due: ownerComma ? this.span(line, ownerComma.startOffset + 1, line.end) : undefined,
-    };
+    item.body.push(actionLine(this, keyword, colonEnd, lineEnd));
   }
 
-  private readBullet(line: LexedLine, marker: IToken): void {
-    const markerRange = this.rangeOf(line, marker.startOffset, marker.startOffset + 1);
-    const after = marker.startOffset + marker.image.length;
-    if (this.context === 'section') return this.readAttendee(line, after, markerRange);
-    if (this.context === 'signatures') return this.notASignature(line);
-    const inItem = this.context === 'item' && this.item;
-    if (inItem) {
+  private readBullet(): void {
+    const markerStart = this.first;
+    const after = this.firstEnd;
+    const { lineEnd } = this;
+    if (this.context === 'section') return this.readAttendee(after, markerStart - this.lineStart);
+    if (this.context === 'signatures') return this.notASignature();
+    const item = this.context === 'item' ? this.item : undefined;
+    const markerCol = markerStart - this.lineStart;
+    if (item) {
       // `- Ja: 7`, `- Avstår: 2` — a vote tally, never an organisation.
-      const tally = tallyLine(this.tools, after, line.end, this.lineRange(line), markerRange);
+      const tally = tallyLine(this, after, lineEnd, markerCol);
       if (tally) {
-        this.item!.value.body.push(tally);
+        item.body.push(tally);
         return;
       }
     }
-    const text = this.span(line, after, line.end);
-    const list = inItem ? this.listLabel : undefined;
+    const text = this.span(after, lineEnd);
+    const list = item ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
     // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    const label = list ? null : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
     let roundTable: { organisation: Span; text?: Span } | undefined;
-    if (label && !voteChoice(label[1])) {
-      const organisation = this.span(line, after, after + label[1].length);
-      if (organisation && organisation.text.split(/\s+/).length <= 4) {
-        roundTable = { organisation, text: this.span(line, after + label[0].length, line.end) };
+    if (!list && text) {
+      const colon = roundTableColon(this.text, after, lineEnd);
+      if (colon >= 0) {
+        const organisation = this.span(after, colon);
+        if (
+          organisation &&
+          !voteChoice(this.text.slice(after, colon)) &&
+          organisation.text.split(/\s+/).length <= 4
+        ) {
+          roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
+        }
       }
     }
-    const bullet: BodyLine = {
-      kind: 'bullet',
-      range: this.lineRange(line),
-      marker: markerRange,
+    const bullet = new BulletLineNode(
+      this.place,
+      markerCol,
       text,
       roundTable,
       list,
-      persons: list ? bulletPersons(this.tools, list, after, line.end) : undefined,
-    };
-    if (inItem) this.item!.value.body.push(bullet);
+      list ? bulletPersons(this, list, after, lineEnd) : undefined,
+    );
+    if (item) item.body.push(bullet);
     else this.preamble.push(bullet);
   }
 
-  private readAttendee(line: LexedLine, from: number, marker: Range): void {
-    const section = this.section as AttendanceSection;
+  private readAttendee(from: number, markerStart: number, markerEnd = markerStart + 1): void {
+    const section = this.section as SectionNode;
     const entry = readAttendeeContent(
-      this.tools,
+      this,
       from,
-      line.end,
+      this.lineEnd,
       section.group,
-      this.lineRange(line),
-      marker,
+      markerStart,
+      markerEnd,
     );
     section.entries.push(entry);
-    (section as { range: Range }).range = { start: section.range.start, end: entry.range.end };
+    section._end = this.place;
   }
 
-  private readTextLine(line: LexedLine, afterLastItem: boolean): void {
-    const whole = this.lineRange(line);
-    if (
-      this.context === 'item' &&
-      this.item &&
-      /^(?:ja|nej|avstår|yes|no|abstain\w*)[ \t]*:/iu.test(
-        this.text.slice(line.tokens[0].startOffset, line.end),
-      )
-    ) {
-      const tally = tallyLine(this.tools, line.tokens[0].startOffset, line.end, whole);
-      if (tally) return void this.item.value.body.push(tally);
+  private readTextLine(afterLastItem: boolean): void {
+    const { text, lineEnd } = this;
+    const first = this.first;
+    if (this.context === 'item' && this.item && TALLY_START.test(text.slice(first, lineEnd))) {
+      const tally = tallyLine(this, first, lineEnd, -1);
+      if (tally) return void this.item.body.push(tally);
     }
-    if (this.suggestKeyword(line)) return;
+    if (this.suggestKeyword()) return;
     if (
       this.context === 'signatures' ||
       (afterLastItem &&
@@ -450,48 +605,46 @@ class AstBuilder {
         this.context !== 'item' &&
         this.signatures.length > 0)
     ) {
-      return this.notASignature(line);
+      return this.notASignature();
     }
-    const text = this.span(line, line.start, line.end) as Span;
+    const span = this.span(this.lineStart, lineEnd) as Span;
     if (this.context === 'section') {
-      if (this.text.slice(line.start, line.end).includes(',')) {
-        const start = this.offsetOf(text);
-        this.problems.push({
-          range: whole,
-          message: {
-            sv: 'En närvarorad börjar med "- ": skriv - Namn, Organisation.',
-            en: 'An attendance line starts with "- ": write - Name, Organisation.',
-          },
-          fix: {
-            range: this.rangeOf(line, start, start),
-            newText: '- ',
-            title: { sv: 'Lägg till "- "', en: 'Add "- "' },
-          },
-        });
+      if (text.slice(this.lineStart, lineEnd).includes(',')) {
+        const start = this.offsetOf(span);
+        this.problems.push(
+          new ProblemNode(
+            this.anchor,
+            this.place.range,
+            {
+              sv: 'En närvarorad börjar med "- ": skriv - Namn, Organisation.',
+              en: 'An attendance line starts with "- ": write - Name, Organisation.',
+            },
+            {
+              range: this.cols(start, start),
+              newText: '- ',
+              title: { sv: 'Lägg till "- "', en: 'Add "- "' },
+            },
+          ),
+        );
         return;
       }
       this.endSection();
     }
     if (this.context === 'item' && this.item) {
-      const start = this.offsetOf(text);
-      this.item.value.body.push(
-        immediateLine(text, whole) ??
-          electionLine(this.tools, text, start, line.end, whole) ?? {
-            kind: 'text',
-            range: whole,
-            text,
-          },
+      const start = this.offsetOf(span);
+      this.item.body.push(
+        immediateLine(span, this.place) ??
+          electionLine(this, span, start, lineEnd) ??
+          new TextLineNode(this.place, span),
       );
       return;
     }
-    const body: BodyLine = { kind: 'text', range: whole, text };
-    if (this.context === 'item' && this.item) this.item.value.body.push(body);
-    else this.preamble.push(body);
+    this.preamble.push(new TextLineNode(this.place, span));
   }
 
-  private notASignature(line: LexedLine): void {
+  private notASignature(): void {
     this.problem(
-      this.lineRange(line),
+      this.place.range,
       'Efter den sista §-punkten följer bara underskrifter: Ordförande:, Sekreterare:, Justerare:, Justerat:, Anslaget:.',
       'After the last § item only signature lines follow: Chair:, Secretary:, Adjuster:, Signed:, Posted: (or the Swedish keywords).',
     );
@@ -501,9 +654,12 @@ class AstBuilder {
    * A line that starts with `Word:` where Word is one or two edits from a keyword is almost
    * certainly a misspelt keyword; report it with the replacement instead of reading it as text.
    */
-  private suggestKeyword(line: LexedLine): boolean {
+  private suggestKeyword(): boolean {
+    // Only a line with a colon can start with `Word:`; most prose has none in its first words.
+    const colon = this.text.indexOf(':', this.first);
+    if (colon < 0 || colon >= this.lineEnd) return false;
     const match = /^([\p{L}]+(?: [\p{L}]+)?)[ \t]*:/u.exec(
-      this.text.slice(line.tokens[0].startOffset, line.end),
+      this.text.slice(this.first, this.lineEnd),
     );
     if (!match) return false;
     const word = match[1];
@@ -513,47 +669,33 @@ class AstBuilder {
     const limit = inBody || word.length < 6 ? 1 : 2;
     let best: string | undefined;
     let bestDistance = limit + 1;
+    const lower = word.toLowerCase();
     for (const candidate of candidates) {
-      const d = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
+      const d = editDistance(lower, candidate.toLowerCase(), limit);
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;
       }
     }
     if (!best || bestDistance === 0) return false;
-    const start = line.tokens[0].startOffset;
-    const range = this.rangeOf(line, start, start + word.length);
-    this.problems.push({
-      range,
-      message: {
-        sv: `Okänt nyckelord "${word}". Menade du "${best}"?`,
-        en: `Unknown keyword "${word}". Did you mean "${best}"?`,
-      },
-      fix: {
+    const start = this.first;
+    const range = this.cols(start, start + word.length);
+    this.problems.push(
+      new ProblemNode(
+        this.anchor,
         range,
-        newText: best,
-        title: { sv: `Ersätt med "${best}"`, en: `Replace with "${best}"` },
-      },
-    });
-    return true;
-  }
-
-  private syntaxError(
-    line: LexedLine,
-    token: IToken | undefined,
-    svShape: string,
-    enShape: string,
-  ): void {
-    const at = token && !Number.isNaN(token.startOffset) ? token : undefined;
-    const range = at
-      ? this.rangeOf(line, at.startOffset, at.startOffset + at.image.length)
-      : this.lineRange(line);
-    const what = at ? `"${at.image}"` : 'radslut';
-    this.problem(
-      range,
-      `Oväntat ${what} här. Raden ska ha formen ${svShape}.`,
-      `Unexpected ${at ? `"${at.image}"` : 'end of line'} here. The line should read ${enShape}.`,
+        {
+          sv: `Okänt nyckelord "${word}". Menade du "${best}"?`,
+          en: `Unknown keyword "${word}". Did you mean "${best}"?`,
+        },
+        {
+          range,
+          newText: best,
+          title: { sv: `Ersätt med "${best}"`, en: `Replace with "${best}"` },
+        },
+      ),
     );
+    return true;
   }
 
   private endSection(): void {
@@ -561,54 +703,61 @@ class AstBuilder {
     if (this.context === 'section') this.context = 'header';
   }
 
-  private problem(range: Range, sv: string, en: string): void {
-    this.problems.push({ range, message: { sv, en } });
+  // ---- LineTools: spans and problems on the line being read ----
+
+  problem(range: Range, sv: string, en: string): void {
+    this.problems.push(new ProblemNode(this.anchor, range, { sv, en }));
   }
 
-  /** A trimmed span between two absolute offsets on one line. */
-  private spanAt(start: number, end: number): Span | undefined {
-    return this.span(this.lines[this.lineOf(start)], start, end);
-  }
-
-  private absoluteRange(start: number, end: number): Range {
-    return this.rangeOf(this.lines[this.lineOf(start)], start, end);
-  }
-
-  /** The line holding an offset (binary search over the line starts). */
-  private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  private pos(line: LexedLine, offset: number): Position {
-    return { line: line.line, character: offset - line.start };
-  }
-
-  private rangeOf(line: LexedLine, start: number, end: number): Range {
-    return { start: this.pos(line, start), end: this.pos(line, end) };
-  }
-
-  private lineRange(line: LexedLine): Range {
-    return this.rangeOf(line, line.start, line.end);
-  }
-
-  private offsetOf(span: Span): number {
-    return this.lineStarts[span.range.start.line] + span.range.start.character;
-  }
-
-  /** The trimmed text between two offsets of a line, or undefined when it is blank. */
-  private span(line: LexedLine, start: number, end: number): Span | undefined {
-    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
-    while (end > start && isBlank(this.text.charCodeAt(end - 1))) end--;
+  /** A trimmed span between two absolute offsets of the current line, or undefined when blank. */
+  readonly span = (start: number, end: number): Span | undefined => {
+    const { text } = this;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (start >= end) return undefined;
-    return { text: this.text.slice(start, end), range: this.rangeOf(line, start, end) };
+    return this.spanNode(text.slice(start, end), start, end);
+  };
+
+  readonly range = (start: number, end: number): Range => this.cols(start, end);
+
+  offsetOf(span: Span): number {
+    const node = span as SpanNode;
+    return this.lineStarts[node._p.line] + node._s;
   }
+
+  private spanNode(text: string, start: number, end: number): SpanNode {
+    return new SpanNode(text, this.place, start - this.lineStart, end - this.lineStart);
+  }
+
+  private cols(start: number, end: number): Range {
+    return this.place.cols(start - this.lineStart, end - this.lineStart);
+  }
+}
+
+/** The number of lines from `runStart` on that belong to the run (signature keyword lines). */
+function runLength(runStart: number, n: number): number {
+  let count = 0;
+  for (let i = runStart; i < n; i++) if (kinds[i] === LineKind.Keyword) count++;
+  return count;
+}
+
+const TALLY_START = /^(?:ja|nej|avstår|yes|no|abstain\w*)[ \t]*:/iu;
+
+/**
+ * The colon of `- Hjo: text`: after a label without `,():@` and followed by a blank or the line
+ * end; -1 when there is none.
+ */
+function roundTableColon(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */) {
+      if (i === start) return -1;
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      return next === -1 || next === 32 || next === 9 ? i : -1;
+    }
+    if (c === 44 || c === 40 || c === 41 || c === 64) return -1;
+  }
+  return -1;
 }
 
 function isBlank(code: number): boolean {

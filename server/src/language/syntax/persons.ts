@@ -159,7 +159,10 @@ export function signerList(text: string, start: number, end: number, span: SpanM
     if (c === ',' || c === ';') {
       flush(p);
       partStart = p + 1;
-    } else if ((c === ' ' || c === '\t') && (text.startsWith('och', p + 1) || text.startsWith('and', p + 1))) {
+    } else if (
+      (c === ' ' || c === '\t') &&
+      (text.startsWith('och', p + 1) || text.startsWith('and', p + 1))
+    ) {
       const after = text[p + 4];
       if (after === ' ' || after === '\t') {
         flush(p);
