@@ -18,10 +18,13 @@ describe('the configuration schema', () => {
   it('describes every setting the service reads', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       '$schema',
+      'kind',
       'locale',
       'members',
       'organisations',
+      'parties',
       'requiredSignatures',
+      'seats',
       'severity',
     ]);
   });

@@ -8,7 +8,7 @@ import { attendeeRole } from './keywords';
  */
 export type SpanMaker = (start: number, end: number) => Span | undefined;
 
-const NAME_WORD = /\p{Lu}[\p{L}'’.-]*/uy;
+const NAME_WORD = /\p{Lu}(?:\.|[\p{L}'’-]*)/uy;
 const BLANKS = /[ \t]*/y;
 const PARTY = /\(([ \t]*\p{Lu}[\p{L}]{0,5}[ \t]*)\)/uy;
 
