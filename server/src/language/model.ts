@@ -163,42 +163,16 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const items: ItemModel[] = [];
   const itemModels = new Map<AgendaItem, ItemModel>();
   for (const item of ast.items) {
-    for (const line of item.body) {
-      if (line.kind === 'bullet' && line.roundTable) {
-        // `- Sara: …` with an attendee's name is a person speaking, not an organisation.
-        const key = nameKey(line.roundTable.organisation.text);
-        if (!byKey.has(key) && !firstNames.has(key)) {
-          organisations.push({ span: line.roundTable.organisation, where: 'roundTable' });
-        }
-      } else if (line.kind === 'action') actions.push({ line, item });
-      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
-      else if (line.kind === 'election') {
-        elections.push({
-          role: line.role,
-          item,
-          names: line.persons.map((p) => p.name),
-          persons: line.persons,
-          source: 'body',
-        });
-      }
+    const parts = itemParts(item);
+    for (const { mention, key } of parts.roundTables) {
+      // `- Sara: …` with an attendee's name is a person speaking, not an organisation.
+      if (!byKey.has(key) && !firstNames.has(key)) organisations.push(mention);
     }
-    const roles = item.title ? meetingRolesIn(item.title.text) : [];
-    // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
-    if (roles.length === 1 && !elections.some((e) => e.item === item && e.role === roles[0])) {
-      const persons = electedPersons(item);
-      if (persons.length > 0) {
-        elections.push({
-          role: roles[0],
-          item,
-          names: persons.map((p) => p.name),
-          persons,
-          source: 'title',
-        });
-      }
-    }
-    const model = buildItemModel(item);
-    items.push(model);
-    itemModels.set(item, model);
+    for (const a of parts.actions) actions.push(a);
+    for (const m of parts.nextMeetings) nextMeetings.push(m);
+    for (const e of parts.elections) elections.push(e);
+    items.push(parts.model);
+    itemModels.set(item, parts.model);
   }
 
   const header = (kind: HeaderField['kind']) => ast.header.find((h) => h.kind === kind);
@@ -250,6 +224,60 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     votersIn,
     personByName: (text) => byKey.get(nameKey(text)),
   };
+}
+
+/** What the model takes from one § item; computed once per item and kept while the item lives. */
+interface ItemParts {
+  readonly model: ItemModel;
+  readonly roundTables: { readonly mention: OrganisationMention; readonly key: string }[];
+  readonly actions: MeetingModel['actions'];
+  readonly nextMeetings: MeetingModel['nextMeetings'];
+  readonly elections: Election[];
+}
+
+// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well.
+const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
+
+function itemParts(item: AgendaItem): ItemParts {
+  const cached = partsOfItem.get(item);
+  if (cached) return cached;
+  const roundTables: ItemParts['roundTables'] = [];
+  const actions: ItemParts['actions'] = [];
+  const nextMeetings: ItemParts['nextMeetings'] = [];
+  const elections: Election[] = [];
+  for (const line of item.body) {
+    if (line.kind === 'bullet' && line.roundTable) {
+      const span = line.roundTable.organisation;
+      roundTables.push({ mention: { span, where: 'roundTable' }, key: nameKey(span.text) });
+    } else if (line.kind === 'action') actions.push({ line, item });
+    else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    else if (line.kind === 'election') {
+      elections.push({
+        role: line.role,
+        item,
+        names: line.persons.map((p) => p.name),
+        persons: line.persons,
+        source: 'body',
+      });
+    }
+  }
+  const roles = item.title ? meetingRolesIn(item.title.text) : [];
+  // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
+  if (roles.length === 1 && !elections.some((e) => e.role === roles[0])) {
+    const persons = electedPersons(item);
+    if (persons.length > 0) {
+      elections.push({
+        role: roles[0],
+        item,
+        names: persons.map((p) => p.name),
+        persons,
+        source: 'title',
+      });
+    }
+  }
+  const parts = { model: buildItemModel(item), roundTables, actions, nextMeetings, elections };
+  partsOfItem.set(item, parts);
+  return parts;
 }
 
 /**
