@@ -557,7 +557,10 @@ class BlockBuilder implements LineTools {
         const organisation = this.span(after, colon);
         if (
           organisation &&
-          !voteChoice(this.text.slice(after, colon)) &&
+          !(
+            mayBeVoteChoice(this.text.charCodeAt(after)) &&
+            voteChoice(this.text.slice(after, colon))
+          ) &&
           organisation.text.split(/\s+/).length <= 4
         ) {
           roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
@@ -758,6 +761,13 @@ function roundTableColon(text: string, start: number, end: number): number {
     if (c === 44 || c === 40 || c === 41 || c === 64) return -1;
   }
   return -1;
+}
+
+/** False when a label cannot be a vote choice: it starts with an ASCII letter other than j, n, a, y. */
+function mayBeVoteChoice(code: number): boolean {
+  const lower = code | 0x20;
+  if (lower < 97 || lower > 122) return true;
+  return lower === 106 || lower === 110 || lower === 97 || lower === 121;
 }
 
 function isBlank(code: number): boolean {
