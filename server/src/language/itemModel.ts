@@ -96,7 +96,11 @@ export function buildItemModel(item: AgendaItem): ItemModel {
         }
         if (line.label === 'proposal') proposal ??= line.text;
         else if (line.label === 'order') order ??= line.text;
-        else if (line.label === 'basis' || line.label === 'sendTo' || line.label === 'attachments') {
+        else if (
+          line.label === 'basis' ||
+          line.label === 'sendTo' ||
+          line.label === 'attachments'
+        ) {
           if (line.text) lists[line.label].push(line.text);
         } else addMentions(line.label, line, line.persons);
         break;

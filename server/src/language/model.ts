@@ -92,8 +92,10 @@ export interface MeetingModel {
    * those lists, everybody under Närvarande.
    */
   readonly votingMembers: Person[];
-  /** One entry per § item, in document order. */
+  /** One entry per § item, in document order (built on first use). */
   readonly items: ItemModel[];
+  /** True when some item has a v2 label (`Omröstning:`, `Jäv:`, …) or a vote tally. */
+  readonly hasItemLabels: boolean;
   /** The item model of an item. */
   itemModel(item: AgendaItem): ItemModel | undefined;
   /**
@@ -103,6 +105,11 @@ export interface MeetingModel {
   votersIn(item: ItemModel): Person[];
   /** A person from any list (present or absent) by full name. */
   personByName(text: string): Person | undefined;
+  /**
+   * True when a name key (`nameKey`) is a listed person's full or first name: `- Sara: …` is a
+   * person speaking, not an organisation.
+   */
+  isAttendeeName(key: string): boolean;
 }
 
 export function buildModel(ast: ProtokollAst): MeetingModel {
@@ -160,20 +167,26 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const elections: Election[] = [];
   const actions: MeetingModel['actions'] = [];
   const nextMeetings: MeetingModel['nextMeetings'] = [];
-  const items: ItemModel[] = [];
-  const itemModels = new Map<AgendaItem, ItemModel>();
+  let hasItemLabels = false;
   for (const item of ast.items) {
     const parts = itemParts(item);
-    for (const { mention, key } of parts.roundTables) {
-      // `- Sara: …` with an attendee's name is a person speaking, not an organisation.
-      if (!byKey.has(key) && !firstNames.has(key)) organisations.push(mention);
-    }
+    // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+    for (const mention of parts.roundTables) organisations.push(mention);
+    if (parts.hasLabels) hasItemLabels = true;
     for (const a of parts.actions) actions.push(a);
     for (const m of parts.nextMeetings) nextMeetings.push(m);
     for (const e of parts.elections) elections.push(e);
-    items.push(parts.model);
-    itemModels.set(item, parts.model);
   }
+  // The item models are built on first use: most checks of a network meeting never read them.
+  let items: ItemModel[] | undefined;
+  let itemModels: Map<AgendaItem, ItemModel> | undefined;
+  const allItems = (): ItemModel[] => {
+    if (!items) {
+      items = ast.items.map((item) => itemParts(item).model);
+      itemModels = new Map(items.map((m) => [m.item, m]));
+    }
+    return items;
+  };
 
   const header = (kind: HeaderField['kind']) => ast.header.find((h) => h.kind === kind);
   const hasVotingLists = ast.sections.some((s) => s.group === 'voting' || s.group === 'serving');
@@ -219,17 +232,26 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     paragraphs: header('paragraphs'),
     hasVotingLists,
     votingMembers,
-    items,
-    itemModel: (item) => itemModels.get(item),
+    get items() {
+      return allItems();
+    },
+    hasItemLabels,
+    itemModel: (item) => {
+      allItems();
+      return itemModels!.get(item);
+    },
     votersIn,
     personByName: (text) => byKey.get(nameKey(text)),
+    isAttendeeName: (key) => byKey.has(key) || firstNames.has(key),
   };
 }
 
 /** What the model takes from one § item; computed once per item and kept while the item lives. */
 interface ItemParts {
+  /** The item model, built on first use. */
   readonly model: ItemModel;
-  readonly roundTables: { readonly mention: OrganisationMention; readonly key: string }[];
+  readonly roundTables: OrganisationMention[];
+  readonly hasLabels: boolean;
   readonly actions: MeetingModel['actions'];
   readonly nextMeetings: MeetingModel['nextMeetings'];
   readonly elections: Election[];
@@ -241,15 +263,16 @@ const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
 function itemParts(item: AgendaItem): ItemParts {
   const cached = partsOfItem.get(item);
   if (cached) return cached;
-  const roundTables: ItemParts['roundTables'] = [];
+  const roundTables: OrganisationMention[] = [];
   const actions: ItemParts['actions'] = [];
   const nextMeetings: ItemParts['nextMeetings'] = [];
   const elections: Election[] = [];
+  let hasLabels = false;
   for (const line of item.body) {
     if (line.kind === 'bullet' && line.roundTable) {
-      const span = line.roundTable.organisation;
-      roundTables.push({ mention: { span, where: 'roundTable' }, key: nameKey(span.text) });
-    } else if (line.kind === 'action') actions.push({ line, item });
+      roundTables.push({ span: line.roundTable.organisation, where: 'roundTable' });
+    } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
+    else if (line.kind === 'action') actions.push({ line, item });
     else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
     else if (line.kind === 'election') {
       elections.push({
@@ -275,7 +298,17 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const parts = { model: buildItemModel(item), roundTables, actions, nextMeetings, elections };
+  let model: ItemModel | undefined;
+  const parts: ItemParts = {
+    get model() {
+      return (model ??= buildItemModel(item));
+    },
+    roundTables,
+    hasLabels,
+    actions,
+    nextMeetings,
+    elections,
+  };
   partsOfItem.set(item, parts);
   return parts;
 }

@@ -89,7 +89,8 @@ function checkDate({ report }: CheckContext, span: Span, meeting: CalendarDate |
   if (shape) {
     // The right form but no such day: say so rather than "write it as YYYY-MM-DD".
     const month = Number(shape[2]);
-    const days = month >= 1 && month <= 12 ? new Date(Date.UTC(Number(shape[1]), month, 0)).getUTCDate() : 0;
+    const days =
+      month >= 1 && month <= 12 ? new Date(Date.UTC(Number(shape[1]), month, 0)).getUTCDate() : 0;
     report({
       code: 'header/invalid-date',
       range: span.range,

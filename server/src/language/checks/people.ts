@@ -27,8 +27,9 @@ export function partySpans(model: MeetingModel): { party: Span; name: Span }[] {
   for (const s of model.ast.signatures) s.persons.forEach(add);
   model.appointedAdjusters?.persons?.forEach(add);
   for (const e of model.elections) if (e.source === 'body') e.persons.forEach(add);
-  for (const item of model.items) {
-    for (const m of [...item.motions, ...item.reservations, ...item.jav, ...item.notes]) add(m.person);
+  for (const item of model.hasItemLabels ? model.items : []) {
+    for (const m of [...item.motions, ...item.reservations, ...item.jav, ...item.notes])
+      add(m.person);
     for (const v of item.votes) for (const t of v.tallies) t.persons.forEach(add);
   }
   return out;
@@ -38,12 +39,21 @@ export function partySpans(model: MeetingModel): { party: Span; name: Span }[] {
 export function groupText(person: Person): { sv: string; en: string } {
   switch (person.group) {
     case 'substitutes':
-      return { sv: 'står under Ersättare och röstar inte', en: 'is listed under Ersättare (substitutes) and does not vote' };
+      return {
+        sv: 'står under Ersättare och röstar inte',
+        en: 'is listed under Ersättare (substitutes) and does not vote',
+      };
     case 'others':
-      return { sv: 'står under Övriga närvarande och röstar inte', en: 'is listed under Övriga närvarande (others present) and does not vote' };
+      return {
+        sv: 'står under Övriga närvarande och röstar inte',
+        en: 'is listed under Övriga närvarande (others present) and does not vote',
+      };
     case 'absent':
       return { sv: 'står som frånvarande', en: 'is listed as absent' };
     default:
-      return { sv: 'är inte med i beslutet i denna paragraf', en: 'does not take part in the decision of this item' };
+      return {
+        sv: 'är inte med i beslutet i denna paragraf',
+        en: 'does not take part in the decision of this item',
+      };
   }
 }

@@ -30,7 +30,9 @@ export const quorumCheck: Check = ({ model, config, report }) => {
       ? { item: undefined, count: countFor(undefined) }
       : undefined;
   if (!worst) return;
-  const where = worst.item ? { sv: ` vid § ${worst.item.value}`, en: ` at § ${worst.item.value}` } : { sv: '', en: '' };
+  const where = worst.item
+    ? { sv: ` vid § ${worst.item.value}`, en: ` at § ${worst.item.value}` }
+    : { sv: '', en: '' };
   report({
     code: 'quorum/not-met',
     range: heading.keyword.range,

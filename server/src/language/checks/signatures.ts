@@ -68,7 +68,10 @@ function missing(ctx: CheckContext): void {
     const edits: TextEdit[] = existing
       ? [
           signed.length > 0
-            ? { range: { start: existing.range.end, end: existing.range.end }, newText: suggestion ? `, ${suggestion}` : ', ' }
+            ? {
+                range: { start: existing.range.end, end: existing.range.end },
+                newText: suggestion ? `, ${suggestion}` : ', ',
+              }
             : {
                 range: { start: existing.keyword.range.end, end: existing.range.end },
                 newText: ` ${suggestion}`,
@@ -101,9 +104,13 @@ function missing(ctx: CheckContext): void {
             },
       fixes: [
         {
-          title: signed.length === 0
-            ? { sv: `Lägg till raden ${keyword}:`, en: `Add the line ${keyword}:` }
-            : { sv: `Lägg till ${suggestion || 'ett namn'}`, en: `Add ${suggestion || 'a name'}` },
+          title:
+            signed.length === 0
+              ? { sv: `Lägg till raden ${keyword}:`, en: `Add the line ${keyword}:` }
+              : {
+                  sv: `Lägg till ${suggestion || 'ett namn'}`,
+                  en: `Add ${suggestion || 'a name'}`,
+                },
           edits,
           preferred: suggestion !== '',
         },
@@ -188,9 +195,9 @@ function mismatch(ctx: CheckContext): void {
     const signedKeys = new Set(signed.map((n) => nameKey(n.text)));
     const same =
       electedKeys.size === signedKeys.size && [...electedKeys].every((k) => signedKeys.has(k));
-    // Fewer signing than elected, all of them elected: signature/missing reports the rest.
-    const subset = [...signedKeys].every((k) => electedKeys.has(k));
-    if (same || (subset && signed.length < (ctx.config.signatureCounts[role] ?? 1))) continue;
+    // Two elected and one signing is a mismatch as in v1, and also signature/missing when the
+    // required count is not reached (design page, section 5).
+    if (same) continue;
     const electedNames = elected.names.map((n) => n.text);
     const electedText = electedNames.join(', ');
     const electedList = listNames(electedNames);
@@ -216,14 +223,15 @@ function mismatch(ctx: CheckContext): void {
           en: `Elected ${one.en} ${elected.where.en}`,
         },
       })),
-      fixes: lines.length === 1 || signed.every((n) => n.range.start.line === first.range.start.line)
-        ? [
-            {
-              title: { sv: `Låt ${electedText} skriva under`, en: `Let ${electedText} sign` },
-              edits: [{ range, newText: electedText }],
-            },
-          ]
-        : undefined,
+      fixes:
+        lines.length === 1 || signed.every((n) => n.range.start.line === first.range.start.line)
+          ? [
+              {
+                title: { sv: `Låt ${electedText} skriva under`, en: `Let ${electedText} sign` },
+                edits: [{ range, newText: electedText }],
+              },
+            ]
+          : undefined,
     });
   }
 }

@@ -37,7 +37,8 @@ export const substituteCheck: Check = ({ model, config, report }) => {
         related: [{ range: member.name.range, message: { sv: 'Närvarande', en: 'Present' } }],
       });
     }
-    const replacedParty = replaced.party?.text ?? model.personByName(replaced.name.text)?.party?.text;
+    const replacedParty =
+      replaced.party?.text ?? model.personByName(replaced.name.text)?.party?.text;
     if (sub.party && replacedParty && nameKey(sub.party.text) !== nameKey(replacedParty)) {
       report({
         code: 'attendance/substitute-party',
@@ -47,7 +48,12 @@ export const substituteCheck: Check = ({ model, config, report }) => {
           en: `${sub.name.text} (${sub.party.text}) replaces ${replaced.name.text} (${replacedParty}) of another party. A substitute normally serves for a member of the same party; check the party letters or the order of substitutes.`,
         },
         related: replaced.party
-          ? [{ range: replaced.party.range, message: { sv: 'Ledamotens parti', en: "The member's party" } }]
+          ? [
+              {
+                range: replaced.party.range,
+                message: { sv: 'Ledamotens parti', en: "The member's party" },
+              },
+            ]
           : undefined,
       });
     }

@@ -37,7 +37,9 @@ export const voteCheck: Check = (ctx) => {
                 sv: `${person.name.text} står redan under ${CHOICE[first.choice].sv} (rad ${first.span.range.start.line + 1}). Varje ledamot röstar en gång: ta bort namnet från den ena raden.`,
                 en: `${person.name.text} is already listed under ${CHOICE[first.choice].en} (line ${first.span.range.start.line + 1}). Every member votes once: remove the name from one of the lines.`,
               },
-              related: [{ range: first.span.range, message: { sv: 'Första gången', en: 'First time' } }],
+              related: [
+                { range: first.span.range, message: { sv: 'Första gången', en: 'First time' } },
+              ],
             });
             continue;
           }
@@ -77,7 +79,8 @@ export const voteCheck: Check = (ctx) => {
     }
     for (const m of item.motions) {
       const key = nameKey(m.person.name.text);
-      if (!jav.has(key) && !ctx.model.presentByKey.has(key)) notVoting(ctx, m.person, label, 'motion');
+      if (!jav.has(key) && !ctx.model.presentByKey.has(key))
+        notVoting(ctx, m.person, label, 'motion');
     }
   }
 };
@@ -104,7 +107,10 @@ function notVoting(
   }[where];
   const rule =
     where === 'motion'
-      ? { sv: 'Bara den som är närvarande kan yrka.', en: 'Only someone present can make a motion.' }
+      ? {
+          sv: 'Bara den som är närvarande kan yrka.',
+          en: 'Only someone present can make a motion.',
+        }
       : {
           sv: 'Bara beslutande ledamöter och tjänstgörande ersättare röstar och kan reservera sig.',
           en: 'Only voting members and serving substitutes vote and can enter a reservation.',
@@ -116,13 +122,16 @@ function notVoting(
       sv: `${person.name.text} ${what.sv} i ${label} men ${why.sv}. ${rule.sv} Kontrollera namnet eller närvarolistan.`,
       en: `${person.name.text} ${what.en} in ${label} but ${why.en}. ${rule.en} Check the name or the attendance lists.`,
     },
-    related: listed ? [{ range: listed.name.range, message: { sv: 'Listad här', en: 'Listed here' } }] : undefined,
+    related: listed
+      ? [{ range: listed.name.range, message: { sv: 'Listad här', en: 'Listed here' } }]
+      : undefined,
   });
 }
 
 /** The side a person took in an item's roll call, if any. */
 export function sideOf(item: ItemModel, key: string): VoteChoice | undefined {
   for (const vote of item.votes)
-    for (const t of vote.tallies) if (t.persons.some((p) => nameKey(p.name.text) === key)) return t.choice;
+    for (const t of vote.tallies)
+      if (t.persons.some((p) => nameKey(p.name.text) === key)) return t.choice;
   return undefined;
 }

@@ -99,7 +99,9 @@ export function readAttendeeContent(
     const segStart = p + 1;
     let segEnd = end;
     let depth = 0;
-    for (let i = segStart; i < end; i++) {
+    // `§ 26, 28` runs to the line end: its commas list items.
+    const paragraphsFollow = text.charCodeAt(skip(text, segStart, end)) === 167; /* § */
+    for (let i = paragraphsFollow ? end : segStart; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 40) depth++;
       else if (c === 41) depth = Math.max(0, depth - 1);

@@ -88,6 +88,11 @@ export function tallyLine(
   }
   const persons = personList(text, after, end, span);
   if (persons) return new TallyLineNode(place, marker, choice, label, persons);
+  tools.problem(
+    rest.range,
+    `Skriv antalet röster (${m[1]}: 7) eller namnen (${m[1]}: Anna Ek (S), Per Ek (M)), inte "${rest.text}".`,
+    `Write the number of votes (${m[1]}: 7) or the names (${m[1]}: Anna Ek (S), Per Ek (M)), not "${rest.text}".`,
+  );
   return new TallyLineNode(place, marker, choice, label, [], undefined, undefined, rest);
 }
 
