@@ -103,7 +103,8 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       cache.set(doc.uri, cached);
       return cached;
     }
-    const ast = buildAst(text);
+    // The previous version's unchanged § items are taken over (it is not used after this).
+    const ast = buildAst(text, cached?.ast);
     const parsed: ParsedDocument = {
       uri: doc.uri,
       version: doc.version,
@@ -123,6 +124,21 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     doc: ProtokollTextDocument,
     config: ProtokollConfig = DEFAULT_CONFIG,
   ): ProtokollDiagnostic[] {
+    const steps = diagnosticSteps(doc, config);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The diagnostics of `getDiagnostics`, computed in steps (the parse, then each check): a caller
+   * may answer other requests between steps and stop when the document has changed meanwhile.
+   */
+  function* diagnosticSteps(
+    doc: ProtokollTextDocument,
+    config: ProtokollConfig = DEFAULT_CONFIG,
+  ): Generator<void, ProtokollDiagnostic[], void> {
     const parsed = parse(doc);
     // Code actions ask for the diagnostics on every cursor move; the checks run once per parse
     // and configuration.
@@ -135,7 +151,10 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       text: parsed.text,
       report: (f: Finding) => findings.push(f),
     };
-    for (const check of CHECKS) check(ctx);
+    for (const check of CHECKS) {
+      yield;
+      check(ctx);
+    }
     findings.sort(byRangeStart);
     const diagnostics = finalise(findings, config);
     checked.set(parsed, { config, diagnostics });
@@ -168,6 +187,7 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
   return {
     parse,
     getDiagnostics,
+    diagnosticSteps,
     getSeriesDiagnostics,
     format,
     /** The formatted text of a whole document. */

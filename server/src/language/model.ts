@@ -169,43 +169,20 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const nextMeetings: MeetingModel['nextMeetings'] = [];
   let hasItemLabels = false;
   for (const item of ast.items) {
-    for (const line of item.body) {
-      if (line.kind === 'bullet' && line.roundTable) {
-        organisations.push({ span: line.roundTable.organisation, where: 'roundTable' });
-      } else if (line.kind === 'label' || line.kind === 'tally') hasItemLabels = true;
-      else if (line.kind === 'action') actions.push({ line, item });
-      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
-      else if (line.kind === 'election') {
-        elections.push({
-          role: line.role,
-          item,
-          names: line.persons.map((p) => p.name),
-          persons: line.persons,
-          source: 'body',
-        });
-      }
-    }
-    const roles = item.title ? meetingRolesIn(item.title.text) : [];
-    // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
-    if (roles.length === 1 && !elections.some((e) => e.item === item && e.role === roles[0])) {
-      const persons = electedPersons(item);
-      if (persons.length > 0) {
-        elections.push({
-          role: roles[0],
-          item,
-          names: persons.map((p) => p.name),
-          persons,
-          source: 'title',
-        });
-      }
-    }
+    const parts = itemParts(item);
+    // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+    for (const mention of parts.roundTables) organisations.push(mention);
+    if (parts.hasLabels) hasItemLabels = true;
+    for (const a of parts.actions) actions.push(a);
+    for (const m of parts.nextMeetings) nextMeetings.push(m);
+    for (const e of parts.elections) elections.push(e);
   }
   // The item models are built on first use: most checks of a network meeting never read them.
   let items: ItemModel[] | undefined;
   let itemModels: Map<AgendaItem, ItemModel> | undefined;
   const allItems = (): ItemModel[] => {
     if (!items) {
-      items = ast.items.map(buildItemModel);
+      items = ast.items.map((item) => itemParts(item).model);
       itemModels = new Map(items.map((m) => [m.item, m]));
     }
     return items;
@@ -267,6 +244,73 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     personByName: (text) => byKey.get(nameKey(text)),
     isAttendeeName: (key) => byKey.has(key) || firstNames.has(key),
   };
+}
+
+/** What the model takes from one § item; computed once per item and kept while the item lives. */
+interface ItemParts {
+  /** The item model, built on first use. */
+  readonly model: ItemModel;
+  readonly roundTables: OrganisationMention[];
+  readonly hasLabels: boolean;
+  readonly actions: MeetingModel['actions'];
+  readonly nextMeetings: MeetingModel['nextMeetings'];
+  readonly elections: Election[];
+}
+
+// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well.
+const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
+
+function itemParts(item: AgendaItem): ItemParts {
+  const cached = partsOfItem.get(item);
+  if (cached) return cached;
+  const roundTables: OrganisationMention[] = [];
+  const actions: ItemParts['actions'] = [];
+  const nextMeetings: ItemParts['nextMeetings'] = [];
+  const elections: Election[] = [];
+  let hasLabels = false;
+  for (const line of item.body) {
+    if (line.kind === 'bullet' && line.roundTable) {
+      roundTables.push({ span: line.roundTable.organisation, where: 'roundTable' });
+    } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
+    else if (line.kind === 'action') actions.push({ line, item });
+    else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    else if (line.kind === 'election') {
+      elections.push({
+        role: line.role,
+        item,
+        names: line.persons.map((p) => p.name),
+        persons: line.persons,
+        source: 'body',
+      });
+    }
+  }
+  const roles = item.title ? meetingRolesIn(item.title.text) : [];
+  // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
+  if (roles.length === 1 && !elections.some((e) => e.role === roles[0])) {
+    const persons = electedPersons(item);
+    if (persons.length > 0) {
+      elections.push({
+        role: roles[0],
+        item,
+        names: persons.map((p) => p.name),
+        persons,
+        source: 'title',
+      });
+    }
+  }
+  let model: ItemModel | undefined;
+  const parts: ItemParts = {
+    get model() {
+      return (model ??= buildItemModel(item));
+    },
+    roundTables,
+    hasLabels,
+    actions,
+    nextMeetings,
+    elections,
+  };
+  partsOfItem.set(item, parts);
+  return parts;
 }
 
 /**

@@ -37,7 +37,22 @@ function lastAlignmentRow(a: string, b: string, limit: number): number[] | undef
   return prev;
 }
 
+// Keys of the names seen lately. An object, not a Map: its property names are copies, so a key
+// never keeps the document text it was cut from alive.
+let keys: Record<string, string> = Object.create(null) as Record<string, string>;
+let keyCount = 0;
+
 /** Case- and Unicode-form-insensitive key for names of people and organisations. */
 export function nameKey(s: string): string {
-  return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  const known = keys[s];
+  if (known !== undefined) return known;
+  const key = s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  if (s.length <= 200) {
+    if (++keyCount > 20_000) {
+      keys = Object.create(null) as Record<string, string>;
+      keyCount = 1;
+    }
+    keys[s] = key;
+  }
+  return key;
 }

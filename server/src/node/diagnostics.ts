@@ -177,7 +177,18 @@ export class DiagnosticsPublisher {
     if (!current || current.version !== version) return;
     let diagnostics: ProtokollDiagnostic[];
     try {
-      diagnostics = service.getDiagnostics(current, documentSettings.config);
+      // Between the parse and each check, requests waiting (a completion typed right after the
+      // change) are answered first; a check of a version that is no longer current stops there.
+      const steps = service.diagnosticSteps(current, documentSettings.config);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          diagnostics = step.value;
+          break;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (documents.get(uri)?.version !== version) return;
+      }
     } catch (error) {
       connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
       return;

@@ -1,59 +1,66 @@
 import type { AgendaItem } from '../syntax/ast';
 import type { TextEdit } from '../types';
-import type { Check } from './context';
+import type { Bilingual, Check } from './context';
 
 /** `numbering/*`: § numbers run one by one without gaps, repeats or steps back. */
 export const numberingCheck: Check = ({ model, report }) => {
   const items = model.ast.items.filter((i) => i.value !== undefined && i.number);
-  const renumber = renumberEdits(model.ast.items);
-  const fixes = renumber.length
-    ? [
-        {
-          title: { sv: 'Numrera om alla punkter', en: 'Renumber all items' },
-          edits: renumber,
-          preferred: true,
-        },
-      ]
-    : undefined;
+  // Computed once, and only when some item is reported (most documents are numbered right).
+  let renumberFix: { title: Bilingual; edits: TextEdit[]; preferred: boolean }[] | undefined;
+  const fixes = () => {
+    if (renumberFix) return renumberFix.length ? renumberFix : undefined;
+    const renumber = renumberEdits(model.ast.items);
+    renumberFix = renumber.length
+      ? [
+          {
+            title: { sv: 'Numrera om alla punkter', en: 'Renumber all items' },
+            edits: renumber,
+            preferred: true,
+          },
+        ]
+      : [];
+    return renumberFix.length ? renumberFix : undefined;
+  };
   const seen = new Map<string, AgendaItem>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const id = `${item.value}${item.suffix?.text ?? ''}`;
-    const label = `§ ${item.value}${item.suffix ? ' ' + item.suffix.text : ''}`;
-    const range = item.suffix
-      ? { start: item.number!.range.start, end: item.suffix.range.end }
-      : item.number!.range;
+    const label = () => `§ ${item.value}${item.suffix ? ' ' + item.suffix.text : ''}`;
+    const range = () =>
+      item.suffix
+        ? { start: item.number!.range.start, end: item.suffix.range.end }
+        : item.number!.range;
     const earlier = seen.get(id);
     if (earlier) {
       report({
         code: 'numbering/duplicate',
-        range,
+        range: range(),
         message: {
-          sv: `${label} finns redan på rad ${earlier.mark.start.line + 1}. Varje punkt ska ha ett eget nummer.`,
-          en: `${label} is already used on line ${earlier.mark.start.line + 1}. Every item needs its own number.`,
+          sv: `${label()} finns redan på rad ${earlier.mark.start.line + 1}. Varje punkt ska ha ett eget nummer.`,
+          en: `${label()} is already used on line ${earlier.mark.start.line + 1}. Every item needs its own number.`,
         },
         related: [
-          { range: earlier.mark, message: { sv: `Första ${label}`, en: `First ${label}` } },
+          { range: earlier.mark, message: { sv: `Första ${label()}`, en: `First ${label()}` } },
         ],
-        fixes,
+        fixes: fixes(),
       });
     } else if (i > 0) {
       const prev = items[i - 1];
       const p = prev.value!;
       const n = item.value!;
-      const prevLabel = `§ ${p}${prev.suffix ? ' ' + prev.suffix.text : ''}`;
+      const prevLabel = () => `§ ${p}${prev.suffix ? ' ' + prev.suffix.text : ''}`;
       const suffixBack =
         n === p && prev.suffix && (!item.suffix || item.suffix.text < prev.suffix.text);
       if (n < p || suffixBack) {
         report({
           code: 'numbering/order',
-          range,
+          range: range(),
           message: {
-            sv: `${label} kommer efter ${prevLabel}. Punkterna ska vara numrerade i stigande ordning.`,
-            en: `${label} follows ${prevLabel}. Items must be numbered in increasing order.`,
+            sv: `${label()} kommer efter ${prevLabel()}. Punkterna ska vara numrerade i stigande ordning.`,
+            en: `${label()} follows ${prevLabel()}. Items must be numbered in increasing order.`,
           },
           related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
-          fixes,
+          fixes: fixes(),
         });
       } else if (
         n > p + 1 ||
@@ -69,13 +76,13 @@ export const numberingCheck: Check = ({ model, report }) => {
               : `§ ${p + 1}`;
         report({
           code: 'numbering/gap',
-          range,
+          range: range(),
           message: {
-            sv: `${label} följer på ${prevLabel}; ${expected} saknas. Numrera om eller lägg till den saknade punkten.`,
-            en: `${label} follows ${prevLabel}; ${expected} is missing. Renumber or add the missing item.`,
+            sv: `${label()} följer på ${prevLabel()}; ${expected} saknas. Numrera om eller lägg till den saknade punkten.`,
+            en: `${label()} follows ${prevLabel()}; ${expected} is missing. Renumber or add the missing item.`,
           },
           related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
-          fixes,
+          fixes: fixes(),
         });
       }
     }

@@ -1,13 +1,20 @@
 import type { Range } from '../types';
 import type { AttendanceEntry, ParagraphSet, PersonRef, Span } from './ast';
 import { attendeeRole, type AttendanceGroup, type AttendeeRole } from './keywords';
+import { EntryNode, type LinePlace } from './nodes';
 import { isPartyLetters, paragraphSet, readPerson, type SpanMaker } from './persons';
 
-/** Where the attendee reader creates spans and reports problems. */
+/** Where the line readers create spans and nodes and report problems: the line being read. */
 export interface LineTools {
   readonly text: string;
-  span: SpanMaker;
-  range(start: number, end: number): Range;
+  /** The line being read, for the nodes read from it. */
+  readonly place: LinePlace;
+  /** The offset where the line being read starts. */
+  readonly lineStart: number;
+  /** A trimmed span between two offsets of the line being read. */
+  readonly span: SpanMaker;
+  /** The range between two offsets of the line being read. */
+  readonly range: (start: number, end: number) => Range;
   /** The absolute offset where a span starts. */
   offsetOf(span: Span): number;
   problem(range: Range, sv: string, en: string): void;
@@ -29,8 +36,8 @@ export function readAttendeeContent(
   from: number,
   end: number,
   group: AttendanceGroup,
-  range: Range,
-  marker: Range,
+  markerStart: number,
+  markerEnd: number,
 ): AttendanceEntry {
   const { text, span } = tools;
   let cut = end;
@@ -65,7 +72,7 @@ export function readAttendeeContent(
   const paren = (p: number, limit: number, allowParty: boolean): number => {
     const close = text.indexOf(')', p);
     if (close < 0 || close >= limit) {
-      unexpected(tools, limit, end, range);
+      unexpected(tools, limit, end);
       return -1;
     }
     const inner = span(p + 1, close);
@@ -86,7 +93,7 @@ export function readAttendeeContent(
   // Comma-separated segments: a role, `ersätter …`, `§ …`, or an organisation / function.
   while (p < end) {
     if (text.charCodeAt(p) !== 44) {
-      unexpected(tools, p, end, range);
+      unexpected(tools, p, end);
       break;
     }
     const segStart = p + 1;
@@ -131,12 +138,11 @@ export function readAttendeeContent(
     if (open >= 0 && open < segEnd) {
       const after = paren(open, segEnd, false);
       if (after < 0) return entry();
-      if (skip(text, after, segEnd) < segEnd)
-        unexpected(tools, skip(text, after, segEnd), end, range);
+      if (skip(text, after, segEnd) < segEnd) unexpected(tools, skip(text, after, segEnd), end);
     }
     if (!main) continue;
     if (organisation || fn) {
-      unexpected(tools, segStart - 1, end, range);
+      unexpected(tools, segStart - 1, end);
       continue;
     }
     // A function is written in lower case (`kommunsekreterare`); an organisation is a name.
@@ -151,18 +157,19 @@ export function readAttendeeContent(
       organisation = name;
       name = undefined;
     }
-    return {
-      range,
-      marker,
+    return new EntryNode(
+      tools.place,
+      markerStart,
+      markerEnd,
       name,
       organisation,
       role,
       roleKind,
       party,
-      function: fn,
+      fn,
       replaces,
       paragraphs,
-    };
+    );
   }
 }
 
@@ -171,11 +178,11 @@ function skip(text: string, p: number, end: number): number {
   return p;
 }
 
-function unexpected(tools: LineTools, at: number, end: number, whole: Range): void {
+function unexpected(tools: LineTools, at: number, end: number): void {
   const { text } = tools;
   if (at >= end) {
     tools.problem(
-      whole,
+      tools.place.range,
       `Oväntat radslut här. Raden ska ha formen ${SHAPE_SV}.`,
       `Unexpected end of line here. The line should read ${SHAPE_EN}.`,
     );

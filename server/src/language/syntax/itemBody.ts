@@ -1,4 +1,3 @@
-import type { Range } from '../types';
 import type {
   ElectionLine,
   ImmediateLine,
@@ -11,6 +10,13 @@ import type {
 import type { LineTools } from './attendee';
 import { voteChoice, type ItemLabelKind } from './keywords';
 import { BODY_ELECTION, meetingRolesIn } from './meetingRoles';
+import {
+  ElectionLineNode,
+  ImmediateLineNode,
+  LabelLineNode,
+  TallyLineNode,
+  type LinePlace,
+} from './nodes';
 import { leadingPersons, personList } from './persons';
 
 /** Labels whose text starts with the persons concerned. */
@@ -29,14 +35,13 @@ export function labelLine(
   value: Span | undefined,
   valueStart: number,
   end: number,
-  range: Range,
 ): LabelLine {
   let persons: PersonRef[] | undefined;
   if (value && PERSON_LABELS.has(label)) {
     const found = leadingPersons(tools.text, valueStart, end, tools.span).persons;
     if (found.length > 0) persons = found;
   }
-  return { kind: 'label', label, range, keyword, text: value, persons };
+  return new LabelLineNode(tools.place, label, keyword, value, persons);
 }
 
 /** The persons a bullet of a `Yrkanden`/`Reservation`/`Jäv`/note list starts with. */
@@ -54,15 +59,14 @@ export function bulletPersons(
 const TALLY = /(Ja|Nej|Avstår|Yes|No|Abstain|Abstained|Abstentions)[ \t]*:/iuy;
 
 /**
- * A vote tally at `start` (`Ja: 7`, `Nej: Anna Ek (S), Per Ek (M)`), or undefined. `marker` is
- * the list marker's range when the line is a bullet.
+ * A vote tally at `start` (`Ja: 7`, `Nej: Anna Ek (S), Per Ek (M)`), or undefined.
  */
 export function tallyLine(
   tools: LineTools,
   start: number,
   end: number,
-  range: Range,
-  marker?: Range,
+  /** The list marker's column when the line is a bullet, else -1. */
+  marker: number,
 ): TallyLine | undefined {
   const { text, span } = tools;
   TALLY.lastIndex = start;
@@ -72,40 +76,32 @@ export function tallyLine(
   const next = text.charCodeAt(after);
   if (after < end && next !== 32 && next !== 9) return undefined;
   const choice = voteChoice(m[1])!;
+  const { place } = tools;
   const label = span(start, after) as Span;
   const rest = span(after, end);
-  if (!rest) return { kind: 'tally', range, marker, choice, label, persons: [] };
+  if (!rest) return new TallyLineNode(place, marker, choice, label, []);
   if (/^\d{1,4}\.?$/.test(rest.text)) {
     const digits = /^\d+/.exec(rest.text)![0];
     const restStart = tools.offsetOf(rest);
     const count = span(restStart, restStart + digits.length);
-    return {
-      kind: 'tally',
-      range,
-      marker,
-      choice,
-      label,
-      count,
-      value: Number(digits),
-      persons: [],
-    };
+    return new TallyLineNode(place, marker, choice, label, [], count, Number(digits));
   }
   const persons = personList(text, after, end, span);
-  if (persons) return { kind: 'tally', range, marker, choice, label, persons };
+  if (persons) return new TallyLineNode(place, marker, choice, label, persons);
   tools.problem(
     rest.range,
     `Skriv antalet röster (${m[1]}: 7) eller namnen (${m[1]}: Anna Ek (S), Per Ek (M)), inte "${rest.text}".`,
     `Write the number of votes (${m[1]}: 7) or the names (${m[1]}: Anna Ek (S), Per Ek (M)), not "${rest.text}".`,
   );
-  return { kind: 'tally', range, marker, choice, label, persons: [], rest };
+  return new TallyLineNode(place, marker, choice, label, [], undefined, undefined, rest);
 }
 
 const IMMEDIATE =
   /^(?:(?:paragrafen|punkten|beslutet)[ \t]+)?justeras[ \t]+omedelbart\.?$|^(?:the[ \t]+item[ \t]+is[ \t]+)?adjusted[ \t]+immediately\.?$/iu;
 
 /** `Justeras omedelbart.` as a line of an item. */
-export function immediateLine(text: Span, range: Range): ImmediateLine | undefined {
-  return IMMEDIATE.test(text.text) ? { kind: 'immediate', range, text } : undefined;
+export function immediateLine(text: Span, place: LinePlace): ImmediateLine | undefined {
+  return IMMEDIATE.test(text.text) ? new ImmediateLineNode(place, text) : undefined;
 }
 
 /** `Till justerare utses Per Berg (S) och Eva Lind (M).` */
@@ -114,7 +110,6 @@ export function electionLine(
   text: Span,
   start: number,
   end: number,
-  range: Range,
 ): ElectionLine | undefined {
   const m = BODY_ELECTION.exec(text.text);
   if (!m) return undefined;
@@ -122,5 +117,5 @@ export function electionLine(
   if (roles.length !== 1) return undefined;
   const persons = personList(tools.text, start + m[0].length, end, tools.span);
   if (!persons) return undefined;
-  return { kind: 'election', range, text, role: roles[0], persons };
+  return new ElectionLineNode(tools.place, text, roles[0], persons);
 }

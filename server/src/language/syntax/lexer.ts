@@ -21,9 +21,10 @@ const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPP
 export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/ });
 export const TitleMark = createToken({ name: 'TitleMark', pattern: /#/, push_mode: 'prose' });
 // `§ 45`, and `KS § 45`: the body's short name (one to five capitals) may stand before the §.
+export const ITEM_MARK_PATTERN = /(?:[A-ZÅÄÖ]{1,5}[ \t]+)?§[ \t]*\d*\.?/;
 export const ItemMark = createToken({
   name: 'ItemMark',
-  pattern: /(?:[A-ZÅÄÖ]{1,5}[ \t]+)?§[ \t]*\d*\.?/,
+  pattern: ITEM_MARK_PATTERN,
   start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ§'],
   push_mode: 'prose',
 });
@@ -37,9 +38,11 @@ function keywordPattern(): RegExp {
   return new RegExp(`(?:${[...new Set(spellings)].join('|')})[ \\t]*:`, 'i');
 }
 
+/** Any keyword spelling followed by its colon (case-insensitive; blanks inside may vary). */
+export const KEYWORD_PATTERN = keywordPattern();
 export const Keyword = createToken({
   name: 'Keyword',
-  pattern: keywordPattern(),
+  pattern: KEYWORD_PATTERN,
   push_mode: 'prose',
   start_chars_hint: [
     ...new Set(
