@@ -84,7 +84,18 @@ async function outputUri(
 async function documentConfig(document: vscode.TextDocument): Promise<ProtokollConfig> {
   const settings = vscode.workspace.getConfiguration('protokoll', document.uri);
   const picked: Record<string, unknown> = {};
-  for (const key of ['requiredSignatures', 'organisations', 'members', 'severity', 'locale']) {
+  for (const key of [
+    'requiredSignatures',
+    'organisations',
+    'members',
+    'severity',
+    'locale',
+    'kind',
+    'parties',
+    'seats',
+    'archive',
+    'maskedNames',
+  ]) {
     const value = settings.get(key);
     if (value !== undefined) picked[key] = value;
   }

@@ -705,6 +705,11 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
   note: { sv: 'Protokollsanteckning', en: 'Note for the minutes', example: 'Protokollsanteckning: …' },
   sendTo: { sv: 'Beslutet skickas till (lista)', en: 'Decision sent to (list)', example: 'Beslutet skickas till:\n- Ekonomikontoret' },
   attachments: { sv: 'Bilagor (lista)', en: 'Attachments (list)', example: 'Bilagor:\n- Bilaga 1' },
+  secrecy: {
+    sv: 'Sekretess: punkten maskeras i den offentliga versionen',
+    en: 'Secrecy: the item is masked in the public version',
+    example: 'Sekretess: OSL 26 kap. 1 §',
+  },
 };
 
 const HEADER_KEYWORDS: readonly KeywordKind[] = ['date', 'time', 'place', 'present', 'absent'];
