@@ -18,7 +18,9 @@ describe('the configuration schema', () => {
   it('describes every setting the service reads', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       '$schema',
+      'archive',
       'locale',
+      'maskedNames',
       'members',
       'organisations',
       'requiredSignatures',

@@ -227,6 +227,7 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     path: file,
     text: read.text,
     config,
+    public: args.public,
   });
   if (result.message) io.stderr(result.message);
   if (result.stdout) io.write(result.stdout);

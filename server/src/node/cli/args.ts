@@ -23,6 +23,8 @@ export interface RenderArgs {
   readonly config?: string;
   readonly noConfig: boolean;
   readonly locale?: 'sv' | 'en';
+  /** `--public`: the public version (secret items and `maskedNames` replaced). */
+  readonly public: boolean;
   readonly paths: string[];
 }
 
@@ -32,7 +34,7 @@ export type CliArgs =
 export const USAGE = `Usage:
   protokoll check [--format text|json|sarif] [--config FILE] [--no-config] [--locale sv|en] PATH...
   protokoll format [--check|--write] PATH...
-  protokoll render [--format html|pdf|json] [-o FILE] [--config FILE] [--no-config] [--locale sv|en] PATH
+  protokoll render [--format html|pdf|json] [-o FILE] [--public] [--config FILE] [--no-config] [--locale sv|en] PATH
   protokoll --help | --version
 
 Directories are searched for *.protokoll files. Exit codes: 0 no errors, 1 errors found
@@ -50,7 +52,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const options = new Map<string, string | true>();
   const paths: string[] = [];
   const valued = new Set(['--format', '--config', '--locale', '-o', '--output']);
-  const flags = new Set(['--no-config', '--check', '--write']);
+  const flags = new Set(['--no-config', '--check', '--write', '--public']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
@@ -74,7 +76,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const allowed: Record<string, string[]> = {
     check: ['--format', '--config', '--no-config', '--locale'],
     format: ['--check', '--write'],
-    render: ['--format', '-o', '--config', '--no-config', '--locale'],
+    render: ['--format', '-o', '--public', '--config', '--no-config', '--locale'],
   };
   for (const key of options.keys()) {
     if (!allowed[command].includes(key))
@@ -120,6 +122,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     config,
     noConfig,
     locale,
+    public: options.has('--public'),
     paths,
   };
 }

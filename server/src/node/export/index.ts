@@ -7,7 +7,8 @@ import {
   type ProtokollConfig,
   type ProtokollService,
 } from '../../language';
-import { buildMinutesView } from '../../language/render/view';
+import { documentLanguage } from '../../language/render/documentLanguage';
+import { buildAst } from '../../language/syntax/build';
 import { findFontDirectory } from './fonts';
 
 export { findFontDirectory } from './fonts';
@@ -24,6 +25,11 @@ export interface ExportSource {
   readonly config: ProtokollConfig;
   /** Where the PDF fonts are; found beside the bundle or checkout when omitted. */
   readonly fontDirectory?: string;
+  /**
+   * The public version: items marked `Sekretess:` replaced by a notice and the names of
+   * `config.maskedNames` replaced, in every format.
+   */
+  readonly public?: boolean;
 }
 
 /** A failure the user can act on; `message` says what and how to fix it. */
@@ -42,9 +48,17 @@ export async function exportDocument(
   const doc = createTextDocument(pathToFileURL(path.resolve(source.path)).href, source.text);
   switch (source.format) {
     case 'html':
-      return Buffer.from(service.render(doc, { config: source.config, standalone: true }).html);
-    case 'json':
-      return Buffer.from(`${JSON.stringify(service.toJson(doc, source.config.locale), null, 2)}\n`);
+      return Buffer.from(
+        service.render(doc, { config: source.config, standalone: true, public: source.public })
+          .html,
+      );
+    case 'json': {
+      const json = service.toJson(doc, source.config.locale, {
+        public: source.public,
+        config: source.config,
+      });
+      return Buffer.from(`${JSON.stringify(json, null, 2)}\n`);
+    }
     case 'pdf': {
       const fontDirectory = source.fontDirectory ?? findFontDirectory();
       if (!fontDirectory) {
@@ -52,7 +66,7 @@ export async function exportDocument(
           'cannot find the PDF fonts (media/fonts/DejaVuSerif*.ttf beside the program); reinstall Protokoll or export HTML instead',
         );
       }
-      const view = buildMinutesView(service.parse(doc).ast, { config: source.config });
+      const view = service.minutesView(doc, { config: source.config, public: source.public });
       // Loaded on demand: the PDF library is large and only this export needs it.
       const { renderPdf } = await import('./pdf.js');
       return renderPdf(view, { fontDirectory });
@@ -60,10 +74,23 @@ export async function exportDocument(
   }
 }
 
-/** `minutes.protokoll` → `minutes.pdf` beside it. */
-export function exportPath(sourcePath: string, format: ExportFormat): string {
+/**
+ * `minutes.protokoll` → `minutes.pdf` beside it; the public version `minutes.offentlig.pdf`
+ * (`minutes.public.pdf` for minutes written in English), so it never replaces the full one.
+ */
+export function exportPath(
+  sourcePath: string,
+  format: ExportFormat,
+  publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
+): string {
   const parsed = path.parse(sourcePath);
-  return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
+  const suffix = publicVersion ? `.${publicSuffix(publicVersion.text, publicVersion.config)}` : '';
+  return path.join(parsed.dir, `${parsed.name}${suffix}${EXTENSIONS[format]}`);
+}
+
+/** `offentlig` for Swedish minutes, `public` for English ones. */
+function publicSuffix(text: string, config: ProtokollConfig): string {
+  return documentLanguage(buildAst(text), config.locale) === 'en' ? 'public' : 'offentlig';
 }
 
 /** Arguments of `protokoll render`, after the CLI has read the file and resolved its config. */
@@ -75,6 +102,8 @@ export interface RenderCommand {
   readonly text: string;
   readonly config: ProtokollConfig;
   readonly fontDirectory?: string;
+  /** `--public`: the public version. */
+  readonly public?: boolean;
 }
 
 export interface RenderCommandResult {
@@ -102,7 +131,10 @@ export async function runRender(command: RenderCommand): Promise<RenderCommandRe
     return { exitCode: 2, message: `${command.path}: ${reason}` };
   }
   const output =
-    command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
+    command.output ??
+    (command.format === 'pdf'
+      ? exportPath(command.path, 'pdf', command.public ? command : undefined)
+      : '-');
   if (output === '-') return { exitCode: 0, stdout: bytes };
   if (path.resolve(output) === path.resolve(command.path)) {
     return {
