@@ -17,6 +17,7 @@ export async function exportMinutes(
   context: vscode.ExtensionContext,
   format: Extract<ExportFormat, 'html' | 'pdf'>,
   target?: vscode.Uri,
+  options: { readonly public?: boolean } = {},
 ): Promise<vscode.Uri | undefined> {
   const locale = currentLocale();
   const source = target ?? activeProtokollUri();
@@ -26,15 +27,18 @@ export async function exportMinutes(
   }
   try {
     const document = await vscode.workspace.openTextDocument(source);
-    const output = await outputUri(source, format, locale);
-    if (!output) return undefined;
     const config = await documentConfig(document);
+    // The public version (secret items and masked names replaced) gets a name of its own.
+    const publicVersion = options.public ? { text: document.getText(), config } : undefined;
+    const output = await outputUri(source, format, locale, publicVersion);
+    if (!output) return undefined;
     const bytes = await exportDocument({
       format,
       path: source.scheme === 'file' ? source.fsPath : path.posix.basename(source.path),
       text: document.getText(),
       config,
       fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'media', 'fonts').fsPath,
+      public: options.public,
     });
     await vscode.workspace.fs.writeFile(output, bytes);
     offerToOpen(output, locale);
@@ -68,9 +72,13 @@ async function outputUri(
   source: vscode.Uri,
   format: ExportFormat,
   locale: 'sv' | 'en',
+  publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
 ): Promise<vscode.Uri | undefined> {
-  if (source.scheme === 'file') return vscode.Uri.file(exportPath(source.fsPath, format));
-  const name = path.posix.basename(source.path).replace(/\.protokoll$/, '') || 'protokoll';
+  if (source.scheme === 'file') {
+    return vscode.Uri.file(exportPath(source.fsPath, format, publicVersion));
+  }
+  const base = path.posix.basename(source.path).replace(/\.protokoll$/, '') || 'protokoll';
+  const name = publicVersion ? path.parse(exportPath(base, format, publicVersion)).name : base;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${format}`) : undefined,

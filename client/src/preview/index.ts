@@ -11,7 +11,7 @@ export { PREVIEW_VIEW_TYPE } from './panel';
 /**
  * Registers the preview and export: the commands `protokoll.showPreview`,
  * `protokoll.showPreviewToSide`, `protokoll.showLockedPreviewToSide`, `protokoll.exportPdf`,
- * `protokoll.exportHtml`, the serializer that restores previews after a reload, and the
+ * `protokoll.exportHtml`, `protokoll.exportPublicPdf`, the serializer that restores previews after a reload, and the
  * automatic opening (`protokoll.preview.openAutomatically`). One preview per document; the
  * locked preview stays in its column and follows the active Protokoll editor.
  */
@@ -31,6 +31,9 @@ export function registerPreview(
     command('protokoll.showLockedPreviewToSide', (uri) => previews.show(uri, 'locked')),
     command('protokoll.exportPdf', (uri) => exportMinutes(context, 'pdf', uri)),
     command('protokoll.exportHtml', (uri) => exportMinutes(context, 'html', uri)),
+    command('protokoll.exportPublicPdf', (uri) =>
+      exportMinutes(context, 'pdf', uri, { public: true }),
+    ),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => previews.revive(panel, state),
     }),
