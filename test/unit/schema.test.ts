@@ -19,11 +19,14 @@ describe('the configuration schema', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       '$schema',
       'archive',
+      'kind',
       'locale',
       'maskedNames',
       'members',
       'organisations',
+      'parties',
       'requiredSignatures',
+      'seats',
       'severity',
     ]);
   });

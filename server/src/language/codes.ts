@@ -25,6 +25,16 @@ export const DIAGNOSTIC_CODES = {
   'date/next-meeting': 'warning',
   'deadline/adjustment': 'warning',
   'deadline/posting': 'warning',
+  'attendance/substitute-for-present': 'error',
+  'attendance/substitute-party': 'warning',
+  'attendance/unknown-party': 'warning',
+  'quorum/not-met': 'error',
+  'vote/count': 'error',
+  'vote/not-voting-member': 'error',
+  'vote/twice': 'error',
+  'jav/took-part': 'error',
+  'reservation/for-decision': 'warning',
+  'signature/paragraphs': 'warning',
 } as const satisfies Record<string, SeverityName>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

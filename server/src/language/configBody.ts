@@ -74,7 +74,11 @@ export function readParties(v: unknown, problems: ConfigProblem[]): PartyConfig[
           : undefined;
     const short = entry?.short;
     const name = entry?.name;
-    if (typeof short === 'string' && PARTY_SHORT.test(short) && (name === undefined || typeof name === 'string')) {
+    if (
+      typeof short === 'string' &&
+      PARTY_SHORT.test(short) &&
+      (name === undefined || typeof name === 'string')
+    ) {
       out.push({ short, name: name as string | undefined });
       return;
     }
@@ -135,7 +139,12 @@ export function readRequiredSignatures(
       const o = item as Record<string, unknown>;
       name = o.role;
       if (o.count !== undefined) {
-        if (typeof o.count !== 'number' || !Number.isInteger(o.count) || o.count < 1 || o.count > 10) {
+        if (
+          typeof o.count !== 'number' ||
+          !Number.isInteger(o.count) ||
+          o.count < 1 ||
+          o.count > 10
+        ) {
           const found = quotedJsonValue(o.count);
           problems.push({
             path: [...path, 'count'],
@@ -168,7 +177,10 @@ export function readRequiredSignatures(
     }
     const role = signerRole(name);
     if (!role) {
-      problems.push({ path: typeof item === 'string' ? path : [...path, 'role'], message: roleProblem(name) });
+      problems.push({
+        path: typeof item === 'string' ? path : [...path, 'role'],
+        message: roleProblem(name),
+      });
       return;
     }
     const first = seen.get(role);
@@ -222,7 +234,11 @@ export function readMembers(
         (o.role === undefined || typeof o.role === 'string') &&
         Object.keys(o).every((k) => k === 'name' || k === 'party' || k === 'role');
       if (ok) {
-        persons.push({ name: o.name as string, party: o.party as string | undefined, role: o.role as string | undefined });
+        persons.push({
+          name: o.name as string,
+          party: o.party as string | undefined,
+          role: o.role as string | undefined,
+        });
         return;
       }
     }

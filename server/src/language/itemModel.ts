@@ -103,7 +103,11 @@ export function buildItemModel(item: AgendaItem): ItemModel {
         if (line.label === 'secrecy') secrecy ??= line;
         else if (line.label === 'proposal') proposal ??= line.text;
         else if (line.label === 'order') order ??= line.text;
-        else if (line.label === 'basis' || line.label === 'sendTo' || line.label === 'attachments') {
+        else if (
+          line.label === 'basis' ||
+          line.label === 'sendTo' ||
+          line.label === 'attachments'
+        ) {
           if (line.text) lists[line.label].push(line.text);
         } else addMentions(line.label, line, line.persons);
         break;

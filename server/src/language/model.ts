@@ -212,8 +212,11 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     if (cached) return cached;
     const n = model.item.value;
     const replaced = new Set<string>();
+    // A substitute serving for some items (`§ 26–30`) takes the member's place in those; one
+    // serving for all replaces an absent member (a present one is attendance/substitute-for-present).
     for (const p of votingMembers) {
-      if (p.replaces && includesParagraph(p.paragraphs, n)) replaced.add(nameKey(p.replaces.name.text));
+      if (p.replaces && p.paragraphs && includesParagraph(p.paragraphs, n))
+        replaced.add(nameKey(p.replaces.name.text));
     }
     const jav = new Set(model.jav.map((m) => nameKey(m.person.name.text)));
     const voters = votingMembers.filter(

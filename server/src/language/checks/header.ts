@@ -51,6 +51,7 @@ export const headerCheck: Check = (ctx) => {
   const dates: Span[] = [];
   if (dateField?.value) dates.push(dateField.value);
   for (const s of ast.signatures) if (s.date) dates.push(s.date);
+  if (model.adjustmentPlace?.date) dates.push(model.adjustmentPlace.date);
   for (const { line } of model.nextMeetings) if (line.date) dates.push(line.date);
   for (const { line } of model.actions) if (line.due) dates.push(line.due);
   for (const span of dates) checkDate(ctx, span, meeting);
@@ -84,6 +85,28 @@ function checkDate({ report }: CheckContext, span: Span, meeting: CalendarDate |
   if (parseIsoDate(span.text)) return;
   const meant = parseLooseDate(span.text, meeting);
   const iso = meant ? formatIsoDate(meant) : undefined;
+  const shape = /^(\d{4})-(\d{2})-(\d{2})$/.exec(span.text.trim());
+  if (shape) {
+    // The right form but no such day: say so rather than "write it as YYYY-MM-DD".
+    const month = Number(shape[2]);
+    const days =
+      month >= 1 && month <= 12 ? new Date(Date.UTC(Number(shape[1]), month, 0)).getUTCDate() : 0;
+    report({
+      code: 'header/invalid-date',
+      range: span.range,
+      message:
+        days === 0
+          ? {
+              sv: `${span.text} finns inte: månad ${shape[2]} finns inte (01–12). Kontrollera datumet.`,
+              en: `${span.text} is not a real date: there is no month ${shape[2]} (01–12). Check the date.`,
+            }
+          : {
+              sv: `${span.text} finns inte: månaden har bara ${days} dagar. Kontrollera datumet.`,
+              en: `${span.text} is not a real date: that month has only ${days} days. Check the date.`,
+            },
+    });
+    return;
+  }
   report({
     code: 'header/invalid-date',
     range: span.range,

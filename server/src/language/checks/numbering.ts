@@ -55,8 +55,18 @@ export const numberingCheck: Check = ({ model, report }) => {
           related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
           fixes,
         });
-      } else if (n > p + 1 || (n === p + 1 && item.suffix)) {
-        const expected = item.suffix ? `§ ${p} ${item.suffix.text}` : `§ ${p + 1}`;
+      } else if (
+        n > p + 1 ||
+        (n === p + 1 && item.suffix) ||
+        (n === p && item.suffix && item.suffix.text > nextLetter(prev.suffix?.text))
+      ) {
+        // `§ 47 b` right after `§ 47` skips `§ 47 a`.
+        const expected =
+          n === p
+            ? `§ ${p} ${nextLetter(prev.suffix?.text)}`
+            : item.suffix
+              ? `§ ${p} ${item.suffix.text}`
+              : `§ ${p + 1}`;
         report({
           code: 'numbering/gap',
           range,
@@ -102,4 +112,10 @@ export function renumberEdits(
     next++;
   }
   return edits;
+}
+
+/** The letter after `letter` (`a` after none, `b` after `a`; å, ä, ö follow z). */
+function nextLetter(letter: string | undefined): string {
+  const order = 'abcdefghijklmnopqrstuvwxyzåäö';
+  return letter ? (order[order.indexOf(letter) + 1] ?? letter) : 'a';
 }

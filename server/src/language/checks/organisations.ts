@@ -1,7 +1,9 @@
 import {
+  findRegion,
   foldDiacritics,
   matchMunicipality,
   nearestMunicipalities,
+  rankMunicipalities,
   type Municipality,
 } from '../municipalities';
 import { editDistance } from '../text';
@@ -11,9 +13,13 @@ import type { Check } from './context';
 /** `municipality/*`: every organisation is a municipality in its official form, or configured. */
 export const organisationCheck: Check = ({ model, config, report }) => {
   const configured = new Set(config.organisations.map(nameKey));
+  // A configured member person listed alone under Frånvarande is a person, not an organisation.
+  const persons = new Set(config.memberPersons.map((p) => nameKey(p.name)));
   for (const mention of model.organisations) {
     const { span, where } = mention;
-    if (configured.has(nameKey(span.text))) continue;
+    const key = nameKey(span.text);
+    if (configured.has(key) || persons.has(key) || findRegion(span.text)) continue;
+    if (where === 'absent' && model.personByName(span.text)) continue;
     const match = matchMunicipality(span.text);
     if (match.kind === 'municipality') continue;
     if (match.kind === 'misspelt-form') {
@@ -34,7 +40,7 @@ export const organisationCheck: Check = ({ model, config, report }) => {
       });
       continue;
     }
-    const nearest = nearestMunicipalities(span.text, 3);
+    const nearest = suggestions(span.text);
     // A round-table bullet's label is only an organisation when it is close to one; "- Obs: …"
     // is ordinary text and must not be reported.
     if (where === 'roundTable' && !looksLikeMisspelt(span.text, nearest)) continue;
@@ -64,6 +70,18 @@ export const organisationCheck: Check = ({ model, config, report }) => {
     });
   }
 };
+
+/**
+ * The municipalities to suggest: the completion ranking's close tiers (prefixes, folded
+ * diacritics, one or two edits), else the nearest by edit distance.
+ */
+function suggestions(text: string): Municipality[] {
+  const ranked = rankMunicipalities(text)
+    .filter((r) => r.score >= 30)
+    .slice(0, 3)
+    .map((r) => r.municipality);
+  return ranked.length > 0 ? ranked : nearestMunicipalities(text, 3);
+}
 
 /** One edit for short labels, two for longer ones: close enough to be a typo of a municipality. */
 function looksLikeMisspelt(label: string, nearest: readonly Municipality[]): boolean {

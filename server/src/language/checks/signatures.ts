@@ -4,12 +4,38 @@ import { canonicalKeyword, KEYWORDS, type SignerRole } from '../syntax/keywords'
 import { nameKey } from '../text';
 import type { Range, TextEdit } from '../types';
 import type { Check, CheckContext } from './context';
+import { listNames } from './people';
 
 const ROLE_NAMES: Record<SignerRole, { sv: string; en: string }> = {
   chair: { sv: 'ordförande', en: 'chair' },
   secretary: { sv: 'sekreterare', en: 'secretary' },
   adjuster: { sv: 'justerare', en: 'adjuster' },
 };
+const ROLE_PLURALS: Record<SignerRole, { sv: string; en: string }> = {
+  chair: { sv: 'ordförande', en: 'chairs' },
+  secretary: { sv: 'sekreterare', en: 'secretaries' },
+  adjuster: { sv: 'justerare', en: 'adjusters' },
+};
+
+/** Who was elected to a role: an item's election, or `Utses att justera` for the adjusters. */
+function electedFor(
+  ctx: CheckContext,
+  role: SignerRole,
+): { names: Span[]; where: { sv: string; en: string } } | undefined {
+  const election = ctx.model.elections.find((e) => e.role === role);
+  if (election) {
+    const at = `§ ${election.item.value ?? ''}`;
+    return { names: election.names, where: { sv: `i ${at}`, en: `in ${at}` } };
+  }
+  const appointed = ctx.model.appointedAdjusters?.persons;
+  if (role === 'adjuster' && appointed?.length) {
+    return {
+      names: appointed.map((p) => p.name),
+      where: { sv: 'under Utses att justera', en: 'under Utses att justera (appointed to adjust)' },
+    };
+  }
+  return undefined;
+}
 
 /** `signature/*`: required signers present, real attendees, distinct, and the ones elected. */
 export const signatureCheck: Check = (ctx) => {
@@ -28,19 +54,28 @@ function missing(ctx: CheckContext): void {
   for (const role of ['chair', 'secretary', 'adjuster'] as const) {
     if (!required.has(role)) continue;
     const lines = model.signers.get(role) ?? [];
-    if (lines.some((l) => l.names.length > 0)) continue;
+    const signed = lines.flatMap((l) => l.names);
+    const count = config.signatureCounts[role] ?? 1;
+    if (signed.length >= count) continue;
     const keyword = canonicalKeyword(role);
-    const elected = model.elections.find((e) => e.role === role);
-    const suggestion = elected ? elected.names.map((n) => n.text).join(', ') : '';
-    const existing = lines[0]?.line;
+    const elected = electedFor(ctx, role);
+    const signedKeys = new Set(signed.map((n) => nameKey(n.text)));
+    const suggestions = (elected?.names ?? []).filter((n) => !signedKeys.has(nameKey(n.text)));
+    const suggestion = suggestions.map((n) => n.text).join(', ');
+    const existing = lines.find((l) => l.names.length > 0)?.line ?? lines[0]?.line;
     const lastSignature = ast.signatures[ast.signatures.length - 1];
     const anchor: Range = existing?.keyword.range ?? lastSignature?.range ?? endOfDocument(ctx);
     const edits: TextEdit[] = existing
       ? [
-          {
-            range: { start: existing.keyword.range.end, end: existing.range.end },
-            newText: ` ${suggestion}`,
-          },
+          signed.length > 0
+            ? {
+                range: { start: existing.range.end, end: existing.range.end },
+                newText: suggestion ? `, ${suggestion}` : ', ',
+              }
+            : {
+                range: { start: existing.keyword.range.end, end: existing.range.end },
+                newText: ` ${suggestion}`,
+              },
         ]
       : [
           {
@@ -48,16 +83,34 @@ function missing(ctx: CheckContext): void {
             newText: `${lastSignature ? '\n' : '\n\n'}${keyword}: ${suggestion}`,
           },
         ];
+    const electedNote = suggestion
+      ? {
+          sv: ` (vald ${elected!.where.sv}: ${suggestion})`,
+          en: ` (elected ${elected!.where.en}: ${suggestion})`,
+        }
+      : { sv: '', en: '' };
     report({
       code: 'signature/missing',
       range: anchor,
-      message: {
-        sv: `Underskrift av ${ROLE_NAMES[role].sv} saknas. Lägg till raden ${keyword}: Namn${suggestion ? ` (vald i § ${elected!.item.value}: ${suggestion})` : ''}.`,
-        en: `The ${ROLE_NAMES[role].en}'s signature is missing. Add the line ${keyword}: Name (or ${KEYWORDS[role][1]}:)${suggestion ? ` (elected in § ${elected!.item.value}: ${suggestion})` : ''}.`,
-      },
+      message:
+        signed.length === 0
+          ? {
+              sv: `Underskrift av ${ROLE_NAMES[role].sv} saknas. Lägg till raden ${keyword}: Namn${electedNote.sv}.`,
+              en: `The ${ROLE_NAMES[role].en}'s signature is missing. Add the line ${keyword}: Name (or ${KEYWORDS[role][1]}:)${electedNote.en}.`,
+            }
+          : {
+              sv: `${count} ${ROLE_PLURALS[role].sv} ska skriva under, men bara ${signed.length} gör det. Lägg till ${count - signed.length === 1 ? 'namnet' : 'namnen'} på raden ${keyword}:${electedNote.sv}.`,
+              en: `${count} ${ROLE_PLURALS[role].en} must sign, but only ${signed.length} ${signed.length === 1 ? 'does' : 'do'}. Add the ${count - signed.length === 1 ? 'name' : 'names'} to the line ${keyword}:${electedNote.en}.`,
+            },
       fixes: [
         {
-          title: { sv: `Lägg till raden ${keyword}:`, en: `Add the line ${keyword}:` },
+          title:
+            signed.length === 0
+              ? { sv: `Lägg till raden ${keyword}:`, en: `Add the line ${keyword}:` }
+              : {
+                  sv: `Lägg till ${suggestion || 'ett namn'}`,
+                  en: `Add ${suggestion || 'a name'}`,
+                },
           edits,
           preferred: suggestion !== '',
         },
@@ -130,45 +183,60 @@ function samePerson({ model, report }: CheckContext): void {
   }
 }
 
-function mismatch({ model, report }: CheckContext): void {
-  for (const election of model.elections) {
-    const lines = model.signers.get(election.role) ?? [];
+function mismatch(ctx: CheckContext): void {
+  const { model, report } = ctx;
+  for (const role of SIGNER_ROLES_IN_ORDER) {
+    const elected = electedFor(ctx, role);
+    if (!elected) continue;
+    const lines = model.signers.get(role) ?? [];
     const signed = lines.flatMap((l) => l.names);
     if (signed.length === 0) continue; // signature/missing covers it
-    const electedKeys = new Set(election.names.map((n) => nameKey(n.text)));
+    const electedKeys = new Set(elected.names.map((n) => nameKey(n.text)));
     const signedKeys = new Set(signed.map((n) => nameKey(n.text)));
     const same =
       electedKeys.size === signedKeys.size && [...electedKeys].every((k) => signedKeys.has(k));
-    if (same) continue;
-    const electedText = election.names.map((n) => n.text).join(', ');
-    const signedText = signed.map((n) => n.text).join(', ');
-    const role = ROLE_NAMES[election.role];
+    // Fewer signing than elected, all of them elected: signature/missing reports the rest.
+    const subset = [...signedKeys].every((k) => electedKeys.has(k));
+    if (same || (subset && signed.length < (ctx.config.signatureCounts[role] ?? 1))) continue;
+    const electedNames = elected.names.map((n) => n.text);
+    const electedText = electedNames.join(', ');
+    const electedList = listNames(electedNames);
+    const signedList = listNames(signed.map((n) => n.text));
+    const one = ROLE_NAMES[role];
+    const many = ROLE_PLURALS[role];
     const first = signed[0];
     const last = signed[signed.length - 1];
     const range: Range = { start: first.range.start, end: last.range.end };
+    const wasWere = electedNames.length === 1 ? 'was' : 'were';
+    const signs = signed.length === 1 ? 'signs' : 'sign';
     report({
       code: 'signature/mismatch',
       range,
       message: {
-        sv: `${electedText} valdes till ${role.sv} i § ${election.item.value}, men ${signedText} skriver under som ${role.sv}. Ändra underskriften eller valet.`,
-        en: `${electedText} was elected ${role.en} in § ${election.item.value}, but ${signedText} signs as ${role.en}. Change the signature or the election.`,
+        sv: `${electedList.sv} valdes till ${one.sv} ${elected.where.sv}, men ${signedList.sv} skriver under som ${one.sv}. Ändra underskriften eller valet.`,
+        en: `${electedList.en} ${wasWere} elected ${electedNames.length === 1 ? one.en : many.en} ${elected.where.en}, but ${signedList.en} ${signs} as ${signed.length === 1 ? one.en : many.en}. Change the signature or the election.`,
       },
-      related: election.names.map((n) => ({
+      related: elected.names.map((n) => ({
         range: n.range,
         message: {
-          sv: `Vald till ${role.sv} i § ${election.item.value}`,
-          en: `Elected ${role.en} in § ${election.item.value}`,
+          sv: `Vald till ${one.sv} ${elected.where.sv}`,
+          en: `Elected ${one.en} ${elected.where.en}`,
         },
       })),
-      fixes: [
-        {
-          title: { sv: `Låt ${electedText} skriva under`, en: `Let ${electedText} sign` },
-          edits: [{ range, newText: electedText }],
-        },
-      ],
+      fixes:
+        lines.length === 1 || signed.every((n) => n.range.start.line === first.range.start.line)
+          ? [
+              {
+                title: { sv: `Låt ${electedText} skriva under`, en: `Let ${electedText} sign` },
+                edits: [{ range, newText: electedText }],
+              },
+            ]
+          : undefined,
     });
   }
 }
+
+const SIGNER_ROLES_IN_ORDER: readonly SignerRole[] = ['chair', 'secretary', 'adjuster'];
 
 function endOfDocument({ text }: CheckContext): Range {
   const lines = text.split(/\r\n|\r|\n/);

@@ -663,7 +663,12 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     sv: 'Dag då justeringen anslogs (senast andra dagen efter)',
     en: 'Day the adjustment was posted (by the second day after)',
     example: 'Anslaget: 2024-05-21',
-  },  body: { sv: 'Organet som sammanträder', en: 'The body that meets', example: 'Organ: Kommunstyrelsen' },
+  },
+  body: {
+    sv: 'Organet som sammanträder',
+    en: 'The body that meets',
+    example: 'Organ: Kommunstyrelsen',
+  },
   appointedAdjusters: {
     sv: 'De som utses att justera protokollet',
     en: 'Those appointed to adjust the minutes',
@@ -674,7 +679,11 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     en: 'Where and when the minutes are adjusted',
     example: 'Justeringens plats och tid: Kommunhuset, 2024-03-12 kl. 15.00',
   },
-  paragraphs: { sv: 'Protokollets paragrafer', en: 'The items of the minutes', example: 'Paragrafer: 26–38' },
+  paragraphs: {
+    sv: 'Protokollets paragrafer',
+    en: 'The items of the minutes',
+    example: 'Paragrafer: 26–38',
+  },
   voting: {
     sv: 'Beslutande ledamöter',
     en: 'Voting members',
@@ -695,15 +704,35 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     en: 'Others present, with their function',
     example: 'Övriga närvarande:\n- Karin Lund, kommunsekreterare',
   },
-  basis: { sv: 'Beslutsunderlag (lista)', en: 'Basis for decision (list)', example: 'Beslutsunderlag:\n- Tjänsteskrivelse' },
-  proposal: { sv: 'Förslag till beslut', en: 'Proposed decision', example: 'Förslag till beslut: …' },
+  basis: {
+    sv: 'Beslutsunderlag (lista)',
+    en: 'Basis for decision (list)',
+    example: 'Beslutsunderlag:\n- Tjänsteskrivelse',
+  },
+  proposal: {
+    sv: 'Förslag till beslut',
+    en: 'Proposed decision',
+    example: 'Förslag till beslut: …',
+  },
   motions: { sv: 'Yrkanden', en: 'Motions', example: 'Yrkanden:\n- Anna Ek (S): bifall' },
   order: { sv: 'Propositionsordning', en: 'Order of proposals', example: 'Propositionsordning: …' },
   vote: { sv: 'Omröstning', en: 'Vote', example: 'Omröstning:\nJa: 7\nNej: 4' },
-  reservation: { sv: 'Reservation', en: 'Dissent', example: 'Reservation: Per Ek (M) reserverar sig.' },
+  reservation: {
+    sv: 'Reservation',
+    en: 'Dissent',
+    example: 'Reservation: Per Ek (M) reserverar sig.',
+  },
   jav: { sv: 'Jäv', en: 'Conflict of interest', example: 'Jäv: Anna Ek (S) deltar inte.' },
-  note: { sv: 'Protokollsanteckning', en: 'Note for the minutes', example: 'Protokollsanteckning: …' },
-  sendTo: { sv: 'Beslutet skickas till (lista)', en: 'Decision sent to (list)', example: 'Beslutet skickas till:\n- Ekonomikontoret' },
+  note: {
+    sv: 'Protokollsanteckning',
+    en: 'Note for the minutes',
+    example: 'Protokollsanteckning: …',
+  },
+  sendTo: {
+    sv: 'Beslutet skickas till (lista)',
+    en: 'Decision sent to (list)',
+    example: 'Beslutet skickas till:\n- Ekonomikontoret',
+  },
   attachments: { sv: 'Bilagor (lista)', en: 'Attachments (list)', example: 'Bilagor:\n- Bilaga 1' },
   secrecy: {
     sv: 'Sekretess: punkten maskeras i den offentliga versionen',

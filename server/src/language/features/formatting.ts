@@ -18,6 +18,8 @@ export function formatText(
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const { lines } = lex(text);
   const problemLines = new Set(ast.problems.map((p) => p.range.start.line));
+  const offsetOfPosition = (p: { line: number; character: number }) =>
+    ast.lineStarts[p.line] + p.character;
   const keywordLines = new Set<number>();
   for (const h of ast.header) keywordLines.add(h.range.start.line);
   for (const s of ast.sections) keywordLines.add(s.keyword.range.start.line);
@@ -30,7 +32,15 @@ export function formatText(
   const attendance = new Map<number, { name?: string; organisation?: string; role?: string }>();
   for (const s of ast.sections) {
     for (const e of s.entries) {
-      if (e.range.start.line !== s.keyword.range.start.line) {
+      // v2 lines (party letters, a role or function after a comma, `ersätter`, `§ 12–15`) have
+      // no v1 canonical form: they keep their words as written, behind a `- ` marker.
+      const v2 =
+        e.party ||
+        e.function ||
+        e.replaces ||
+        e.paragraphs ||
+        (e.role && text.charCodeAt(offsetOfPosition(e.role.range.start) - 1) !== 40);
+      if (e.range.start.line !== s.keyword.range.start.line && !v2) {
         attendance.set(e.range.start.line, {
           name: e.name?.text,
           organisation: e.organisation?.text,
@@ -107,7 +117,9 @@ function formatLine(
       return `# ${rest(after)}`.trimEnd();
     case ItemMark: {
       const digits = /\d+/.exec(first.image)?.[0] ?? '';
-      return `§ ${digits} ${rest(after)}`.replace(/\s+$/, '');
+      // `KS § 45`: the body's short name stays.
+      const prefix = first.image.slice(0, first.image.indexOf('§')).trim();
+      return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.replace(/\s+$/, '');
     }
     case Keyword: {
       if (!isKeywordLine) return raw.trim();

@@ -42,6 +42,7 @@
 import { editDistance, nameKey, prefixEditDistance } from '../text.js';
 import { MUNICIPALITIES, type Municipality } from './data.generated.js';
 
+import { REGIONS as REGIONS_DATA, type Region } from './regions.generated';
 export { MUNICIPALITIES, type Municipality };
 
 /** The result of matching an organisation name against the municipalities. */
@@ -283,4 +284,16 @@ export function rankMunicipalities(query: string): { municipality: Municipality;
   }
   ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
   return ranked.map((r) => ({ municipality: r.entry.municipality, score: r.score }));
+}
+
+export { REGIONS, type Region } from './regions.generated';
+
+const REGION_BY_KEY = new Map(REGIONS_DATA.map((r) => [normalizeName(r.name), r]));
+
+/**
+ * The region a name is (`Region Skåne`, `Västra Götalandsregionen`), by its official name.
+ * `Region Gotland` is also the municipality Gotland's official name; both lookups accept it.
+ */
+export function findRegion(name: string): Region | undefined {
+  return REGION_BY_KEY.get(normalizeName(name));
 }

@@ -13,7 +13,8 @@ export interface LineTools {
   problem(range: Range, sv: string, en: string): void;
 }
 
-const REPLACES = /^(?:tjänstgörande ersättare för|tjg\.? ersättare för|ersättare för|ersätter|i stället för|istället för|replacing|replaces|substitute for)[ \t]+/iu;
+const REPLACES =
+  /^(?:tjänstgörande ersättare för|tjg\.? ersättare för|ersättare för|ersätter|i stället för|istället för|replacing|replaces|substitute for)[ \t]+/iu;
 
 const SHAPE_SV = '- Namn (Parti), roll eller - Namn, Organisation (roll)';
 const SHAPE_EN = '- Name (Party), role or - Name, Organisation (role)';
@@ -91,7 +92,9 @@ export function readAttendeeContent(
     const segStart = p + 1;
     let segEnd = end;
     let depth = 0;
-    for (let i = segStart; i < end; i++) {
+    // `§ 26, 28` runs to the line end: its commas list items.
+    const paragraphsFollow = text.charCodeAt(skip(text, segStart, end)) === 167; /* § */
+    for (let i = paragraphsFollow ? end : segStart; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 40) depth++;
       else if (c === 41) depth = Math.max(0, depth - 1);
@@ -128,7 +131,8 @@ export function readAttendeeContent(
     if (open >= 0 && open < segEnd) {
       const after = paren(open, segEnd, false);
       if (after < 0) return entry();
-      if (skip(text, after, segEnd) < segEnd) unexpected(tools, skip(text, after, segEnd), end, range);
+      if (skip(text, after, segEnd) < segEnd)
+        unexpected(tools, skip(text, after, segEnd), end, range);
     }
     if (!main) continue;
     if (organisation || fn) {

@@ -1,6 +1,5 @@
 import type { IToken } from 'chevrotain';
 import type { Position, Range } from '../types';
-import { editDistance } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
@@ -19,10 +18,8 @@ import { bulletPersons, electionLine, immediateLine, labelLine, tallyLine } from
 import {
   canonicalKeyword,
   GROUP_OF_SECTION_KEYWORD,
-  HEADER_AND_SIGNATURE_SPELLINGS,
   HEADER_KINDS,
   ITEM_LABEL_KINDS,
-  LABEL_SPELLINGS,
   LIST_LABEL_KINDS,
   keywordKind,
   KEYWORDS,
@@ -43,6 +40,7 @@ import {
   TitleMark,
   type LexedLine,
 } from './lexer';
+import { misspeltKeyword } from './misspelt';
 import { parseLine } from './parser';
 
 type Context = 'header' | 'section' | 'item' | 'signatures';
@@ -171,8 +169,8 @@ class AstBuilder {
     const afterMark = this.text.slice(markEnd, line.end);
     // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
     const odd = number
-      ? /^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
-        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null)
+      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
+        (mark.image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
       : null;
     if (odd && number) {
       this.problem(
@@ -395,7 +393,9 @@ class AstBuilder {
     const list = inItem ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
     // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    const label = list ? null : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
+    const label = list
+      ? null
+      : /^([^,():@\r\n]+):(?=[ \t]|$)/.exec(this.text.slice(after, line.end));
     let roundTable: { organisation: Span; text?: Span } | undefined;
     if (label && !voteChoice(label[1])) {
       const organisation = this.span(line, after, after + label[1].length);
@@ -497,45 +497,14 @@ class AstBuilder {
     );
   }
 
-  /**
-   * A line that starts with `Word:` where Word is one or two edits from a keyword is almost
-   * certainly a misspelt keyword; report it with the replacement instead of reading it as text.
-   */
+  /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
   private suggestKeyword(line: LexedLine): boolean {
-    const match = /^([\p{L}]+(?: [\p{L}]+)?)[ \t]*:/u.exec(
-      this.text.slice(line.tokens[0].startOffset, line.end),
-    );
-    if (!match) return false;
-    const word = match[1];
-    const inBody = this.context === 'item';
-    if (inBody && word.length < 5) return false;
-    const candidates = inBody ? LABEL_SPELLINGS : HEADER_AND_SIGNATURE_SPELLINGS;
-    const limit = inBody || word.length < 6 ? 1 : 2;
-    let best: string | undefined;
-    let bestDistance = limit + 1;
-    for (const candidate of candidates) {
-      const d = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    if (!best || bestDistance === 0) return false;
     const start = line.tokens[0].startOffset;
-    const range = this.rangeOf(line, start, start + word.length);
-    this.problems.push({
-      range,
-      message: {
-        sv: `Okänt nyckelord "${word}". Menade du "${best}"?`,
-        en: `Unknown keyword "${word}". Did you mean "${best}"?`,
-      },
-      fix: {
-        range,
-        newText: best,
-        title: { sv: `Ersätt med "${best}"`, en: `Replace with "${best}"` },
-      },
-    });
-    return true;
+    const problem = misspeltKeyword(this.text, start, line.end, this.context === 'item', (s, e) =>
+      this.rangeOf(line, s, e),
+    );
+    if (problem) this.problems.push(problem);
+    return problem !== undefined;
   }
 
   private syntaxError(

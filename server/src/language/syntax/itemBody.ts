@@ -14,7 +14,12 @@ import { BODY_ELECTION, meetingRolesIn } from './meetingRoles';
 import { leadingPersons, personList } from './persons';
 
 /** Labels whose text starts with the persons concerned. */
-const PERSON_LABELS: ReadonlySet<ItemLabelKind> = new Set(['motions', 'reservation', 'jav', 'note']);
+const PERSON_LABELS: ReadonlySet<ItemLabelKind> = new Set([
+  'motions',
+  'reservation',
+  'jav',
+  'note',
+]);
 
 /** `Reservation: Per Ek (M) reserverar sig …` and the other v2 labels of an item body. */
 export function labelLine(
@@ -74,10 +79,24 @@ export function tallyLine(
     const digits = /^\d+/.exec(rest.text)![0];
     const restStart = tools.offsetOf(rest);
     const count = span(restStart, restStart + digits.length);
-    return { kind: 'tally', range, marker, choice, label, count, value: Number(digits), persons: [] };
+    return {
+      kind: 'tally',
+      range,
+      marker,
+      choice,
+      label,
+      count,
+      value: Number(digits),
+      persons: [],
+    };
   }
   const persons = personList(text, after, end, span);
   if (persons) return { kind: 'tally', range, marker, choice, label, persons };
+  tools.problem(
+    rest.range,
+    `Skriv antalet röster (${m[1]}: 7) eller namnen (${m[1]}: Anna Ek (S), Per Ek (M)), inte "${rest.text}".`,
+    `Write the number of votes (${m[1]}: 7) or the names (${m[1]}: Anna Ek (S), Per Ek (M)), not "${rest.text}".`,
+  );
   return { kind: 'tally', range, marker, choice, label, persons: [], rest };
 }
 

@@ -40,13 +40,7 @@ export const KEYWORDS = {
 export type KeywordKind = keyof typeof KEYWORDS;
 /** Fields of the header (before the first §). `paragraphs` may also stand in the signature block. */
 export type HeaderKind =
-  | 'date'
-  | 'time'
-  | 'place'
-  | 'body'
-  | 'appointedAdjusters'
-  | 'adjustmentPlace'
-  | 'paragraphs';
+  'date' | 'time' | 'place' | 'body' | 'appointedAdjusters' | 'adjustmentPlace' | 'paragraphs';
 /** `present` and `absent` sections; the v2 lists are present sections of a finer group. */
 export type SectionKind = 'present' | 'absent';
 /**
@@ -54,7 +48,8 @@ export type SectionKind = 'present' | 'absent';
  * `serving` (Tjänstgörande ersättare), `substitutes` (Ersättare, present, not voting),
  * `others` (Övriga närvarande/deltagande), `absent` (Frånvarande).
  */
-export type AttendanceGroup = 'present' | 'voting' | 'serving' | 'substitutes' | 'others' | 'absent';
+export type AttendanceGroup =
+  'present' | 'voting' | 'serving' | 'substitutes' | 'others' | 'absent';
 /** The labels of an item body. */
 export type LabelKind =
   | 'decision'

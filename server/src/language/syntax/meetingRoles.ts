@@ -9,11 +9,11 @@ const L = '\\p{L}';
 const word = (w: string) => new RegExp(`(?<!${L})(?:${w})(?!${L})`, 'iu');
 
 export const MEETING_ROLE_WORDS: readonly (readonly [SignerRole, RegExp])[] = [
+  ['chair', word('(?:mötes|stämmo|årsmötes)?ordförande|chair(?:person)?|chairman|chairwoman')],
   [
-    'chair',
-    word('(?:mötes|stämmo|årsmötes)?ordförande|chair(?:person)?|chairman|chairwoman'),
+    'secretary',
+    word('(?:mötes|stämmo|årsmötes)?sekreterare|protokollförare|secretary|minute[- ]taker'),
   ],
-  ['secretary', word('(?:mötes|stämmo|årsmötes)?sekreterare|protokollförare|secretary|minute[- ]taker')],
   [
     'adjuster',
     word(

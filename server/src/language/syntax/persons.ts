@@ -8,7 +8,7 @@ import { attendeeRole } from './keywords';
  */
 export type SpanMaker = (start: number, end: number) => Span | undefined;
 
-const NAME_WORD = /\p{Lu}[\p{L}'’.-]*/uy;
+const NAME_WORD = /\p{Lu}(?:\.|[\p{L}'’-]*)/uy;
 const BLANKS = /[ \t]*/y;
 const PARTY = /\(([ \t]*\p{Lu}[\p{L}]{0,5}[ \t]*)\)/uy;
 
@@ -159,7 +159,10 @@ export function signerList(text: string, start: number, end: number, span: SpanM
     if (c === ',' || c === ';') {
       flush(p);
       partStart = p + 1;
-    } else if ((c === ' ' || c === '\t') && (text.startsWith('och', p + 1) || text.startsWith('and', p + 1))) {
+    } else if (
+      (c === ' ' || c === '\t') &&
+      (text.startsWith('och', p + 1) || text.startsWith('and', p + 1))
+    ) {
       const after = text[p + 4];
       if (after === ' ' || after === '\t') {
         flush(p);
