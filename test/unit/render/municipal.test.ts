@@ -175,6 +175,18 @@ describe('renderer: the municipal layout (kind kommunal)', () => {
     });
   });
 
+  it('renders the förening example without Anslag/Bevis or appeal date', () => {
+    const dir = path.resolve(__dirname, '../../../../examples/forening');
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.protokoll'))!;
+    const read = readConfig(JSON.parse(fs.readFileSync(path.join(dir, '.protokoll.json'), 'utf8')));
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    assert.match(text, /^Justerat: /m, 'the example is adjusted, so v1 would show the certificate');
+    const { html } = render(text, { config: mergeConfig(read.config) });
+    const body = html.replace(/<style>[\s\S]*?<\/style>/, '');
+    assert.match(body, /class="protokoll layout-forening"/);
+    assert.doesNotMatch(body, /certificate|Anslag|överklagande/i);
+  });
+
   it('renders the kommunstyrelse example with its configuration', () => {
     const dir = path.resolve(__dirname, '../../../../examples/kommunstyrelse');
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.protokoll'))!;
