@@ -9,10 +9,14 @@ import {
 } from '../../language';
 import { documentLanguage } from '../../language/render/documentLanguage';
 import { buildAst } from '../../language/syntax/build';
+import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
+import { checkPdfSize } from './pdfLimits';
 
 export { findFontDirectory } from './fonts';
 export { PDF_FONT_FILES } from './fonts';
+export { ExportError, PdfTooLargeError } from './errors';
+export { PDF_LIMITS } from './pdfLimits';
 
 export type ExportFormat = 'html' | 'pdf' | 'json';
 
@@ -31,9 +35,6 @@ export interface ExportSource {
    */
   readonly public?: boolean;
 }
-
-/** A failure the user can act on; `message` says what and how to fix it. */
-export class ExportError extends Error {}
 
 const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', pdf: '.pdf', json: '.json' };
 
@@ -60,6 +61,7 @@ export async function exportDocument(
       return Buffer.from(`${JSON.stringify(json, null, 2)}\n`);
     }
     case 'pdf': {
+      checkPdfSize(source.text);
       const fontDirectory = source.fontDirectory ?? findFontDirectory();
       if (!fontDirectory) {
         throw new ExportError(
