@@ -64,7 +64,7 @@ export interface AttendanceView {
 
 export interface ItemView {
   readonly line: number;
-  /** `§ 4`, `§ 17 a`, `KS § 28`. */
+  /** `§ 4`, `§ 17 a` (`KS § 28` shows as `§ 28`). */
   readonly label: string;
   readonly title?: string;
   readonly caseNumber?: string;
@@ -185,7 +185,8 @@ function formatTime(text: string, labels: Labels): string {
 
 function buildItem(item: AgendaItem, labels: Labels): ItemView {
   const number = item.number?.text ?? '';
-  const label = [item.prefix?.text, '§', number, item.suffix?.text].filter(Boolean).join(' ');
+  // `KS § 28` is `§ 28` (the body's short name is the same on every item; the page says it).
+  const label = ['§', number, item.suffix?.text].filter(Boolean).join(' ');
   const immediate = item.body.find((l) => l.kind === 'immediate');
   return {
     line: item.mark.start.line,

@@ -1,5 +1,13 @@
-import type { Block, ItemView, MinutesView, SignerView } from '../../language/render/view';
+import type {
+  Block,
+  ItemView,
+  ListItemView,
+  MinutesView,
+  SignerView,
+} from '../../language/render/view';
 import type { PdfFontName } from './fonts';
+import { labelledBlock, secrecyBlock, voteBlock } from './pdfBlocks';
+import { frontPage } from './pdfMunicipal';
 import { drawPageFurniture } from './pdfPage';
 import { PdfStructure, type StructureElement } from './pdfStructure';
 import { truncate } from './pdfText';
@@ -27,13 +35,13 @@ import {
  * of the structure, its decoration through `structure.artifact`.
  */
 export class PdfLayout {
-  private readonly labels;
-  private readonly structure: PdfStructure;
-  private readonly writer: TextWriter;
+  readonly labels;
+  readonly structure: PdfStructure;
+  readonly writer: TextWriter;
 
   constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly view: MinutesView,
+    readonly doc: PDFKit.PDFDocument,
+    readonly view: MinutesView,
   ) {
     this.labels = view.labels;
     this.structure = new PdfStructure(doc);
@@ -42,15 +50,28 @@ export class PdfLayout {
 
   write(): void {
     const root = this.structure.root;
-    this.titleBlock(root);
-    for (const section of this.view.attendance) this.attendance(root, section);
+    if (this.view.front) {
+      // The municipal first page: facts, signatures and Anslag/Bevis; the items from page 2.
+      if (!this.view.adjusted) this.stamp(root);
+      frontPage(this, root, this.view.front);
+      if (this.view.certificate) this.certificate(root);
+      if (this.view.items.length > 0 || this.view.preamble.length > 0) {
+        this.doc.continueOnNewPage();
+        this.doc.y = MARGIN.top;
+      }
+    } else {
+      this.titleBlock(root);
+      for (const section of this.view.attendance) this.attendance(root, section);
+    }
     if (this.view.preamble.length > 0) {
       this.gap(8);
       this.blocks(root, this.view.preamble, MARGIN.left, CONTENT_WIDTH);
     }
     for (const item of this.view.items) this.item(root, item);
-    if (this.view.signatures) this.signatures(root);
-    if (this.view.certificate) this.certificate(root);
+    if (!this.view.front) {
+      if (this.view.signatures) this.signatures(root);
+      if (this.view.certificate) this.certificate(root);
+    }
     root.end();
     drawPageFurniture(this.doc, this.view, this.structure);
   }
@@ -187,9 +208,19 @@ export class PdfLayout {
       left: PAGE.width,
       top: Math.max(0, y - 4),
     } as { expanded?: boolean });
+    // Municipal minutes put the case number at the right of the heading.
+    const caseRight = this.view.front !== undefined && item.caseNumber !== undefined;
+    let caseWidth = 0;
+    if (caseRight) {
+      const fitted = writer.fit(item.caseNumber!, 'regular', SIZE.body, titleWidth / 3);
+      caseWidth = Math.min(titleWidth / 3, doc.widthOfString(fitted.split('\n')[0]) + 2);
+    }
     structure.group(root, 'Sect', (sect) => {
       const segments: Segment[] = [{ text: title, font: 'bold' }];
-      if (item.caseNumber) {
+      if (item.immediate !== undefined) {
+        segments.push({ text: `  ${this.labels.immediate}`, font: 'bold', colour: COLOUR.accent });
+      }
+      if (item.caseNumber && !caseRight) {
         segments.push({ text: `  ${item.caseNumber}`, font: 'regular', colour: COLOUR.muted });
       }
       const label = () => {
@@ -206,10 +237,18 @@ export class PdfLayout {
       // One H2 holds the § number and the title: it reads "§ 1 Title Dnr 2024/1".
       structure.leaf(sect, 'H2', [
         label,
+        ...(caseRight
+          ? writer.content([{ text: item.caseNumber!, font: 'regular', colour: COLOUR.muted }], {
+              x: MARGIN.left + CONTENT_WIDTH - caseWidth,
+              y: y + 1,
+              width: caseWidth,
+              size: SIZE.body,
+            })
+          : []),
         ...writer.content(segments, {
           x: MARGIN.left + ITEM_INDENT,
           y,
-          width: titleWidth,
+          width: caseRight ? titleWidth - caseWidth - 10 : titleWidth,
           size: SIZE.heading,
         }),
       ]);
@@ -242,32 +281,16 @@ export class PdfLayout {
         return;
       }
       case 'list':
-        structure.group(parent, 'L', (list) => {
-          for (const item of block.items) {
-            const segments: Segment[] = [];
-            if (item.organisation) segments.push({ text: `${item.organisation}: `, font: 'bold' });
-            segments.push(...segmentsOf(item.content));
-            this.ensureSpace(SIZE.body * 1.4);
-            const y = doc.y;
-            structure.group(list, 'LI', (li) => {
-              structure.leaf(li, 'Lbl', () => {
-                doc
-                  .font('regular')
-                  .fontSize(SIZE.body)
-                  .fillColor(COLOUR.text)
-                  .text('•', x + 2, y, { lineBreak: false });
-              });
-              writer.runs(li, 'LBody', segments, {
-                x: x + 14,
-                y,
-                width: width - 14,
-                size: SIZE.body,
-              });
-            });
-            this.gap(2);
-          }
-        });
-        this.gap(2);
+        this.list(parent, block.items, x, width);
+        return;
+      case 'labelled':
+        labelledBlock(this, parent, block, x, width);
+        return;
+      case 'vote':
+        voteBlock(this, parent, block, x, width);
+        return;
+      case 'secrecy':
+        secrecyBlock(this, parent, block, x, width);
         return;
       case 'decision': {
         const segments: Segment[] = [
@@ -332,6 +355,37 @@ export class PdfLayout {
         return;
       }
     }
+  }
+
+  /** A bulleted list: L, LI, Lbl (the bullet), LBody. */
+  list(parent: StructureElement, items: readonly ListItemView[], x: number, width: number): void {
+    const { doc, structure, writer } = this;
+    structure.group(parent, 'L', (list) => {
+      for (const item of items) {
+        const segments: Segment[] = [];
+        if (item.organisation) segments.push({ text: `${item.organisation}: `, font: 'bold' });
+        segments.push(...segmentsOf(item.content));
+        this.ensureSpace(SIZE.body * 1.4);
+        const y = doc.y;
+        structure.group(list, 'LI', (li) => {
+          structure.leaf(li, 'Lbl', () => {
+            doc
+              .font('regular')
+              .fontSize(SIZE.body)
+              .fillColor(COLOUR.text)
+              .text('•', x + 2, y, { lineBreak: false });
+          });
+          writer.runs(li, 'LBody', segments, {
+            x: x + 14,
+            y,
+            width: width - 14,
+            size: SIZE.body,
+          });
+        });
+        this.gap(2);
+      }
+    });
+    this.gap(2);
   }
 
   private signatures(root: StructureElement): void {
@@ -413,6 +467,7 @@ export class PdfLayout {
       [labels.dateTakenDown, c.dateTakenDown],
       [labels.lastDayOfAppeal, c.lastDayOfAppeal],
     ];
+    if (c.municipal) rows.push([labels.archive, c.archive]);
     const labelWidth = 170;
     const padding = 10;
     const inner = CONTENT_WIDTH - 2 * padding;
@@ -423,7 +478,7 @@ export class PdfLayout {
       inner,
     );
     const height = 22 + statementHeight + rows.length * 16 + 60;
-    this.gap(20);
+    this.gap(c.municipal ? 12 : 20);
     this.ensureSpace(height);
     const top = doc.y;
     const x = MARGIN.left + padding;
@@ -558,12 +613,12 @@ export class PdfLayout {
   }
 
   /** The index of the page being written. */
-  private page(): number {
+  page(): number {
     return this.doc.bufferedPageRange().count - 1;
   }
 
   /** Starts a new page unless `height` more points fit on this one. */
-  private ensureSpace(height: number): void {
+  ensureSpace(height: number): void {
     const { doc } = this;
     if (doc.y + height > PAGE.height - MARGIN.bottom) {
       doc.continueOnNewPage();
@@ -571,11 +626,11 @@ export class PdfLayout {
     }
   }
 
-  private gap(points: number): void {
+  gap(points: number): void {
     this.doc.y += points;
   }
 
-  private rule(width: number): void {
+  rule(width: number): void {
     const { doc } = this;
     const y = doc.y;
     this.structure.artifact(() => {
