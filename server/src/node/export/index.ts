@@ -8,6 +8,7 @@ import {
   type ProtokollService,
 } from '../../language';
 import { documentLanguage } from '../../language/render/documentLanguage';
+import { maskNames } from '../../language/render/publicVersion';
 import { buildAst } from '../../language/syntax/build';
 import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
@@ -78,7 +79,8 @@ export async function exportDocument(
 
 /**
  * `minutes.protokoll` → `minutes.pdf` beside it; the public version `minutes.offentlig.pdf`
- * (`minutes.public.pdf` for minutes written in English), so it never replaces the full one.
+ * (`minutes.public.pdf` for minutes written in English), so it never replaces the full one, with
+ * the masked names masked in the file name too.
  */
 export function exportPath(
   sourcePath: string,
@@ -86,13 +88,13 @@ export function exportPath(
   publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
 ): string {
   const parsed = path.parse(sourcePath);
-  const suffix = publicVersion ? `.${publicSuffix(publicVersion.text, publicVersion.config)}` : '';
-  return path.join(parsed.dir, `${parsed.name}${suffix}${EXTENSIONS[format]}`);
-}
-
-/** `offentlig` for Swedish minutes, `public` for English ones. */
-function publicSuffix(text: string, config: ProtokollConfig): string {
-  return documentLanguage(buildAst(text), config.locale) === 'en' ? 'public' : 'offentlig';
+  if (!publicVersion) return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
+  const { config } = publicVersion;
+  const language = documentLanguage(buildAst(publicVersion.text), config.locale);
+  // A masked name in the file name would be published with the file.
+  const name = maskNames(parsed.name, config.maskedNames, language);
+  const suffix = language === 'en' ? 'public' : 'offentlig';
+  return path.join(parsed.dir, `${name}.${suffix}${EXTENSIONS[format]}`);
 }
 
 /** Arguments of `protokoll render`, after the CLI has read the file and resolved its config. */

@@ -7,9 +7,10 @@ import type {
 } from '../../language/render/view';
 import type { PdfFontName } from './fonts';
 import { labelledBlock, secrecyBlock, voteBlock } from './pdfBlocks';
+import { certificateBox } from './pdfCertificate';
 import { frontPage } from './pdfMunicipal';
 import { drawPageFurniture } from './pdfPage';
-import { PdfStructure, type StructureElement } from './pdfStructure';
+import { PdfStructure, type LeafContent, type StructureElement } from './pdfStructure';
 import { truncate } from './pdfText';
 import { TextWriter } from './pdfTextWriter';
 import {
@@ -54,7 +55,7 @@ export class PdfLayout {
       // The municipal first page: facts, signatures and Anslag/Bevis; the items from page 2.
       if (!this.view.adjusted) this.stamp(root);
       frontPage(this, root, this.view.front);
-      if (this.view.certificate) this.certificate(root);
+      if (this.view.certificate) certificateBox(this, root);
       if (this.view.items.length > 0 || this.view.preamble.length > 0) {
         this.doc.continueOnNewPage();
         this.doc.y = MARGIN.top;
@@ -70,7 +71,7 @@ export class PdfLayout {
     for (const item of this.view.items) this.item(root, item);
     if (!this.view.front) {
       if (this.view.signatures) this.signatures(root);
-      if (this.view.certificate) this.certificate(root);
+      if (this.view.certificate) certificateBox(this, root);
     }
     root.end();
     drawPageFurniture(this.doc, this.view, this.structure);
@@ -235,8 +236,21 @@ export class PdfLayout {
           });
       };
       // One H2 holds the § number and the title: it reads "§ 1 Title Dnr 2024/1".
+      let afterTitle = y;
       structure.leaf(sect, 'H2', [
         label,
+        ...afterwards(
+          writer.content(segments, {
+            x: MARGIN.left + ITEM_INDENT,
+            y,
+            width: caseRight ? titleWidth - caseWidth - 10 : titleWidth,
+            size: SIZE.heading,
+          }),
+          () => {
+            afterTitle = doc.y;
+          },
+        ),
+        // Read after the title ("§ 1 Title Dnr 2024/1"), drawn at the right of its first line.
         ...(caseRight
           ? writer.content([{ text: item.caseNumber!, font: 'regular', colour: COLOUR.muted }], {
               x: MARGIN.left + CONTENT_WIDTH - caseWidth,
@@ -245,13 +259,8 @@ export class PdfLayout {
               size: SIZE.body,
             })
           : []),
-        ...writer.content(segments, {
-          x: MARGIN.left + ITEM_INDENT,
-          y,
-          width: caseRight ? titleWidth - caseWidth - 10 : titleWidth,
-          size: SIZE.heading,
-        }),
       ]);
+      doc.y = Math.max(doc.y, afterTitle);
       this.gap(3);
       this.blocks(sect, item.blocks, MARGIN.left + ITEM_INDENT, titleWidth);
     });
@@ -457,115 +466,6 @@ export class PdfLayout {
     });
   }
 
-  private certificate(root: StructureElement): void {
-    const { doc, labels, structure, writer } = this;
-    const c = this.view.certificate!;
-    const rows: [string, string | undefined][] = [
-      [labels.body, c.body],
-      [labels.meetingDate, c.meetingDate],
-      [labels.datePosted, c.datePosted],
-      [labels.dateTakenDown, c.dateTakenDown],
-      [labels.lastDayOfAppeal, c.lastDayOfAppeal],
-    ];
-    if (c.municipal) rows.push([labels.archive, c.archive]);
-    const labelWidth = 170;
-    const padding = 10;
-    const inner = CONTENT_WIDTH - 2 * padding;
-    const statementHeight = writer.estimateHeight(
-      labels.certificateStatement,
-      'regular',
-      SIZE.body,
-      inner,
-    );
-    const height = 22 + statementHeight + rows.length * 16 + 60;
-    this.gap(c.municipal ? 12 : 20);
-    this.ensureSpace(height);
-    const top = doc.y;
-    const x = MARGIN.left + padding;
-    structure.group(root, 'Sect', (sect) => {
-      writer.leaf(sect, 'H2', labels.certificate, {
-        x,
-        y: top + padding,
-        width: inner,
-        font: 'bold',
-        size: SIZE.heading,
-      });
-      this.gap(2);
-      writer.leaf(sect, 'P', labels.certificateStatement, {
-        x,
-        y: doc.y,
-        width: inner,
-        font: 'regular',
-        size: SIZE.body,
-      });
-      this.gap(4);
-      structure.group(sect, 'Table', (table) => {
-        for (const [label, value] of rows) {
-          const y = doc.y;
-          let afterLabel = y;
-          structure.group(table, 'TR', (row) => {
-            writer.leaf(row, 'TD', label, {
-              x,
-              y,
-              width: labelWidth - 8,
-              font: 'regular',
-              size: SIZE.body,
-              colour: COLOUR.muted,
-            });
-            afterLabel = doc.y;
-            if (value) {
-              writer.leaf(row, 'TD', value, {
-                x: x + labelWidth,
-                y,
-                width: inner - labelWidth,
-                font: 'regular',
-                size: SIZE.body,
-              });
-            } else {
-              // A blank to fill in by hand.
-              structure.artifact(() => {
-                doc
-                  .lineWidth(0.5)
-                  .strokeColor(COLOUR.text)
-                  .moveTo(x + labelWidth, y + 11)
-                  .lineTo(x + labelWidth + 120, y + 11)
-                  .stroke();
-              });
-            }
-          });
-          doc.y = Math.max(afterLabel, doc.y) + 2;
-        }
-      });
-      const lineY = doc.y + 30;
-      structure.artifact(() => {
-        doc
-          .lineWidth(0.7)
-          .strokeColor(COLOUR.text)
-          .moveTo(x, lineY)
-          .lineTo(x + 200, lineY)
-          .stroke();
-      });
-      writer.leaf(sect, 'P', labels.certifiedBy, {
-        x,
-        y: lineY + 3,
-        width: inner,
-        font: 'italic',
-        size: SIZE.small,
-        colour: COLOUR.muted,
-      });
-    });
-    const bottom = doc.y + padding;
-    structure.artifact(() => {
-      doc
-        .lineWidth(1)
-        .strokeColor(COLOUR.text)
-        .rect(MARGIN.left, top, CONTENT_WIDTH, bottom - top)
-        .stroke();
-    });
-    doc.fillColor(COLOUR.text);
-    doc.y = bottom + 4;
-  }
-
   private heading(parent: StructureElement, text: string): void {
     this.writer.leaf(parent, 'H2', text, {
       x: MARGIN.left,
@@ -643,4 +543,17 @@ export class PdfLayout {
     });
     this.gap(8);
   }
+}
+
+/** `content` with `then` run after its last drawing (without an empty element of its own). */
+function afterwards(content: LeafContent[], then: () => void): LeafContent[] {
+  const last = content[content.length - 1];
+  if (typeof last !== 'function') return [...content, then];
+  return [
+    ...content.slice(0, -1),
+    () => {
+      last();
+      then();
+    },
+  ];
 }
