@@ -12,8 +12,8 @@ export { PREVIEW_VIEW_TYPE } from './panel';
  * Registers the preview and export: the commands `protokoll.showPreview`,
  * `protokoll.showPreviewToSide`, `protokoll.showLockedPreviewToSide`, `protokoll.exportPdf`,
  * `protokoll.exportHtml`, `protokoll.exportPublicPdf`, the serializer that restores previews after a reload, and the
- * automatic opening (`protokoll.preview.openAutomatically`). One preview per document; the
- * locked preview stays in its column and follows the active Protokoll editor.
+ * automatic opening (`protokoll.preview.openAutomatically`). As in the Markdown preview, the
+ * ordinary preview follows the active Protokoll editor and a locked one stays on its document.
  */
 export function registerPreview(
   context: vscode.ExtensionContext,
@@ -43,9 +43,14 @@ export function registerPreview(
   return vscode.Disposable.from(...disposables);
 }
 
+/**
+ * The previews, as VS Code's Markdown preview keeps them: at most one ordinary (dynamic) preview,
+ * which follows the active Protokoll editor ("Open Preview" in the editor's column, "to the
+ * Side" beside it), and one locked preview per document, which stays on that document.
+ */
 class PreviewRegistry implements vscode.Disposable {
-  private readonly byDocument = new Map<string, PreviewPanel>();
-  private locked: PreviewPanel | undefined;
+  private dynamic: PreviewPanel | undefined;
+  private readonly lockedByDocument = new Map<string, PreviewPanel>();
   /** Documents opened automatically once this session: closing that preview is respected. */
   private readonly autoOpened = new Set<string>();
 
@@ -67,17 +72,14 @@ class PreviewRegistry implements vscode.Disposable {
         ? (editor?.viewColumn ?? vscode.ViewColumn.Active)
         : vscode.ViewColumn.Beside;
     if (mode === 'locked') {
-      if (this.locked) {
-        this.locked.showResource(uri);
-        this.locked.reveal();
-      } else {
-        this.track(PreviewPanel.create(this.context, this.client, uri, column, true));
-      }
+      const existing = this.lockedByDocument.get(uri.toString());
+      if (existing) existing.reveal();
+      else this.track(PreviewPanel.create(this.context, this.client, uri, column, true));
       return;
     }
-    const existing = this.byDocument.get(uri.toString());
-    if (existing) {
-      existing.reveal(mode === 'active' ? column : undefined);
+    if (this.dynamic) {
+      this.dynamic.showResource(uri);
+      this.dynamic.reveal(mode === 'active' ? column : undefined);
       return;
     }
     this.track(PreviewPanel.create(this.context, this.client, uri, column, false));
@@ -89,13 +91,12 @@ class PreviewRegistry implements vscode.Disposable {
       return;
     }
     const uri = vscode.Uri.parse(state.uri);
-    if (!state.locked && this.byDocument.has(uri.toString())) {
+    const locked = state.locked === true;
+    if (locked ? this.lockedByDocument.has(uri.toString()) : this.dynamic) {
       panel.dispose();
       return;
     }
-    this.track(
-      PreviewPanel.revive(panel, this.context, this.client, uri, state.locked === true, state.line),
-    );
+    this.track(PreviewPanel.revive(panel, this.context, this.client, uri, locked, state.line));
   }
 
   openAutomatically(editor: vscode.TextEditor | undefined): void {
@@ -106,33 +107,39 @@ class PreviewRegistry implements vscode.Disposable {
         .get<boolean>('openAutomatically', false)
     )
       return;
-    const uri = editor.document.uri;
-    if (this.byDocument.has(uri.toString()) || this.locked || this.autoOpened.has(uri.toString()))
-      return;
-    this.autoOpened.add(uri.toString());
+    const key = editor.document.uri.toString();
+    // An open ordinary preview already follows this editor.
+    if (this.dynamic || this.lockedByDocument.has(key) || this.autoOpened.has(key)) return;
+    this.autoOpened.add(key);
     this.track(
-      PreviewPanel.create(this.context, this.client, uri, vscode.ViewColumn.Beside, false),
+      PreviewPanel.create(
+        this.context,
+        this.client,
+        editor.document.uri,
+        vscode.ViewColumn.Beside,
+        false,
+      ),
     );
   }
 
   dispose(): void {
-    for (const panel of [...this.byDocument.values(), this.locked]) panel?.dispose();
-    this.byDocument.clear();
-    this.locked = undefined;
+    for (const panel of [...this.lockedByDocument.values(), this.dynamic]) panel?.dispose();
+    this.lockedByDocument.clear();
+    this.dynamic = undefined;
   }
 
   private track(panel: PreviewPanel): void {
-    if (panel.locked) {
-      this.locked = panel;
+    if (!panel.locked) {
+      this.dynamic = panel;
       panel.onDidDispose(() => {
-        if (this.locked === panel) this.locked = undefined;
+        if (this.dynamic === panel) this.dynamic = undefined;
       });
       return;
     }
     const key = panel.resource.toString();
-    this.byDocument.set(key, panel);
+    this.lockedByDocument.set(key, panel);
     panel.onDidDispose(() => {
-      if (this.byDocument.get(key) === panel) this.byDocument.delete(key);
+      if (this.lockedByDocument.get(key) === panel) this.lockedByDocument.delete(key);
     });
   }
 }
