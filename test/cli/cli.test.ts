@@ -115,7 +115,7 @@ describe('protokoll check', () => {
   it('exits 2 with a clear message for usage errors and unreadable paths', () => {
     let r = run(['check', '--format', 'xml', 'examples']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--format must be text, json or sarif/);
+    assert.match(r.stderr, /--format must be text, json, sarif or github/);
     r = run(['check', 'no/such/file.protokoll']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot read no\/such\/file\.protokoll: no such file or directory/);

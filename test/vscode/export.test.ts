@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, replaceLine, workspaceRoot } from './helpers';
@@ -152,6 +153,22 @@ describe('export in VS Code', () => {
     assert.ok((await readText(written)).includes('<title>SIKTnätverket, extra möte 2018-12-14'));
     assert.equal(editor.document.isDirty, true);
     assert.equal(await readText(source), onDisk);
+  });
+
+  it('refuses to export onto the source when the file beside it is a link to the source', async () => {
+    const source = await copySeed();
+    const before = await readText(source);
+    const beside = besideSource(source, '.html');
+    fs.symlinkSync(path.basename(source.fsPath), beside.fsPath);
+
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'protokoll.exportHtml',
+      source,
+    );
+
+    assert.equal(written, undefined);
+    assert.equal(await readText(source), before);
+    assert.ok(fs.lstatSync(beside.fsPath).isSymbolicLink());
   });
 
   it('asks where to save the export of an untitled document, and writes it there', async () => {

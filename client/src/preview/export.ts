@@ -1,8 +1,21 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readConfig, type ProtokollConfig } from '../../../server/src/language';
+import {
+  createProtokollService,
+  createTextDocument,
+  readConfig,
+  Severity,
+  type ProtokollConfig,
+} from '../../../server/src/language';
 import { resolveConfig } from '../../../server/src/node/configFiles';
-import { exportDocument, exportPath, type ExportFormat } from '../../../server/src/node/export';
+import {
+  exportDocument,
+  exportPath,
+  freeExportPath,
+  type ExportFormat,
+} from '../../../server/src/node/export';
+import { inputAt, writeFileAtomically } from '../../../server/src/node/safeFiles';
 import { currentLocale } from '../messages';
 import { text } from './strings';
 
@@ -27,21 +40,38 @@ export async function exportMinutes(
   }
   try {
     const document = await vscode.workspace.openTextDocument(source);
-    const config = await documentConfig(document);
+    const { config, configFile } = await documentConfig(document);
+    const inputs =
+      source.scheme === 'file' ? [source.fsPath, ...(configFile ? [configFile] : [])] : [];
     // The public version (secret items and masked names replaced) gets a name of its own.
     const publicVersion = options.public ? { text: document.getText(), config } : undefined;
-    const output = await outputUri(source, format, locale, publicVersion);
+    const output = await outputUri(source, format, locale, inputs, publicVersion);
     if (!output) return undefined;
-    const bytes = await exportDocument({
-      format,
-      path: source.scheme === 'file' ? source.fsPath : path.posix.basename(source.path),
-      text: document.getText(),
-      config,
-      fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'media', 'fonts').fsPath,
-      public: options.public,
-    });
-    await vscode.workspace.fs.writeFile(output, bytes);
-    offerToOpen(output, locale);
+    if (output.toString() === source.toString())
+      throw new Error(text('wouldOverwriteSource', locale));
+    const service = createProtokollService({ cacheSize: 1 });
+    const bytes = await exportDocument(
+      {
+        format,
+        path: source.scheme === 'file' ? source.fsPath : path.posix.basename(source.path),
+        text: document.getText(),
+        config,
+        fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'media', 'fonts').fsPath,
+        public: options.public,
+      },
+      service,
+    );
+    if (output.scheme === 'file') {
+      // Atomically, and never onto the source or its configuration under another name (a link).
+      writeFileAtomically(output.fsPath, bytes, inputs);
+    } else {
+      await vscode.workspace.fs.writeFile(output, bytes);
+    }
+    const doc = createTextDocument(source.toString(), document.getText());
+    const errors = service
+      .getDiagnostics(doc, config)
+      .filter((d) => d.severity === Severity.Error).length;
+    offerToOpen(output, locale, errors);
     return output;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -50,13 +80,26 @@ export async function exportMinutes(
   }
 }
 
-/** Not awaited: the message stays until the user answers, which may be never. */
-function offerToOpen(output: vscode.Uri, locale: 'sv' | 'en'): void {
+/**
+ * Not awaited: the message stays until the user answers, which may be never. A warning when the
+ * minutes still have errors: an export is often what gets published.
+ */
+function offerToOpen(output: vscode.Uri, locale: 'sv' | 'en', errors: number): void {
   const open = text('open', locale);
   const where = output.scheme === 'file' ? output.fsPath : output.toString();
-  void vscode.window
-    .showInformationMessage(text('exported', locale, where), open)
-    .then((choice) => (choice === open ? vscode.env.openExternal(output) : undefined));
+  const message =
+    errors === 0
+      ? vscode.window.showInformationMessage(text('exported', locale, where), open)
+      : vscode.window.showWarningMessage(
+          text(
+            errors === 1 ? 'exportedWithError' : 'exportedWithErrors',
+            locale,
+            where,
+            `${errors}`,
+          ),
+          open,
+        );
+  void message.then((choice) => (choice === open ? vscode.env.openExternal(output) : undefined));
 }
 
 function activeProtokollUri(): vscode.Uri | undefined {
@@ -67,15 +110,34 @@ function activeProtokollUri(): vscode.Uri | undefined {
 /**
  * Beside a file on disk; for an untitled or virtual document, which has no folder of its own,
  * wherever the user says in a save dialog (its title says why it asks); `undefined` if cancelled.
+ * An existing file beside the source is never replaced silently: the user chooses to replace it
+ * or to keep both (`name (2).pdf`). A file that is one of `inputs` under another name (a link)
+ * is never offered for replacing.
  */
 async function outputUri(
   source: vscode.Uri,
   format: ExportFormat,
   locale: 'sv' | 'en',
+  inputs: readonly string[],
   publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
 ): Promise<vscode.Uri | undefined> {
   if (source.scheme === 'file') {
-    return vscode.Uri.file(exportPath(source.fsPath, format, publicVersion));
+    const beside = exportPath(source.fsPath, format, publicVersion);
+    const input = inputAt(beside, inputs);
+    if (input !== undefined) throw new Error(text('linkToSource', locale, beside, input));
+    if (!fs.existsSync(beside) && !isLink(beside)) return vscode.Uri.file(beside);
+    const replace = text('replace', locale);
+    const keepBoth = text('keepBoth', locale);
+    const free = freeExportPath(beside, (p) => fs.existsSync(p) || isLink(p));
+    const choice = await vscode.window.showWarningMessage(
+      text('exportExists', locale, path.basename(beside), path.basename(free)),
+      { modal: true },
+      replace,
+      keepBoth,
+    );
+    if (choice === replace) return vscode.Uri.file(beside);
+    if (choice === keepBoth) return vscode.Uri.file(free);
+    return undefined;
   }
   const base = path.posix.basename(source.path).replace(/\.protokoll$/, '') || 'protokoll';
   const name = publicVersion ? path.parse(exportPath(base, format, publicVersion)).name : base;
@@ -88,8 +150,18 @@ async function outputUri(
   });
 }
 
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** The settings under `protokoll.*`, overridden by the nearest `.protokoll.json`, as the server does. */
-async function documentConfig(document: vscode.TextDocument): Promise<ProtokollConfig> {
+async function documentConfig(
+  document: vscode.TextDocument,
+): Promise<{ config: ProtokollConfig; configFile?: string }> {
   const settings = vscode.workspace.getConfiguration('protokoll', document.uri);
   const picked: Record<string, unknown> = {};
   for (const key of [
@@ -109,7 +181,7 @@ async function documentConfig(document: vscode.TextDocument): Promise<ProtokollC
   }
   const base = readConfig(picked).config;
   if (document.uri.scheme !== 'file')
-    return resolveConfig(document.uri.path, base, { noConfig: true }).config;
+    return { config: resolveConfig(document.uri.path, base, { noConfig: true }).config };
   const resolved = resolveConfig(document.uri.fsPath, base);
   if (resolved.problems.length > 0 && resolved.file) {
     // The language the problems are written in: the file's own locale, else the setting.
@@ -121,5 +193,5 @@ async function documentConfig(document: vscode.TextDocument): Promise<ProtokollC
       text('configProblem', locale, resolved.file, list.join('; ')),
     );
   }
-  return resolved.config;
+  return { config: resolved.config, configFile: resolved.file };
 }

@@ -25,6 +25,28 @@ const STRINGS = {
     en: 'The preview could not be updated: the language server does not answer ({0}).',
   },
   exported: { sv: 'Protokollet exporterades till {0}.', en: 'The minutes were exported to {0}.' },
+  exportedWithError: {
+    sv: 'Protokollet exporterades till {0}, men det har fortfarande ett fel (se Problem).',
+    en: 'The minutes were exported to {0}, but they still have an error (see Problems).',
+  },
+  exportedWithErrors: {
+    sv: 'Protokollet exporterades till {0}, men det har fortfarande {1} fel (se Problem).',
+    en: 'The minutes were exported to {0}, but they still have {1} errors (see Problems).',
+  },
+  exportExists: {
+    sv: '{0} finns redan. Vill du ersätta den, eller behålla båda och spara den nya som {1}?',
+    en: '{0} already exists. Replace it, or keep both and save the new one as {1}?',
+  },
+  replace: { sv: 'Ersätt', en: 'Replace' },
+  keepBoth: { sv: 'Behåll båda', en: 'Keep both' },
+  linkToSource: {
+    sv: '{0} är en länk till {1}; exporten skulle skriva över den. Ta bort länken och försök igen.',
+    en: '{0} is a link to {1}; the export would overwrite it. Remove the link and try again.',
+  },
+  wouldOverwriteSource: {
+    sv: 'exporten skulle skriva över protokollet självt; välj ett annat filnamn',
+    en: 'the export would overwrite the minutes themselves; choose another file name',
+  },
   open: { sv: 'Öppna', en: 'Open' },
   exportFailed: { sv: 'Exporten misslyckades: {0}', en: 'The export failed: {0}' },
   saveAs: { sv: 'Exportera', en: 'Export' },

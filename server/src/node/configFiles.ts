@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  createScanner,
   findNodeAtLocation,
   parseTree,
+  SyntaxKind,
   printParseErrorCode,
   stripComments,
   type ParseError,
@@ -14,8 +16,13 @@ import {
   type ProtokollConfig,
   type Range,
 } from '../language';
+import { CONFIG_SIZE_LIMIT, formatSize, readRegularFile, type FileFailure } from './safeFiles';
 
 export const CONFIG_FILE_NAME = '.protokoll.json';
+/** Problems of one configuration file reported at most; one more line says how many are left. */
+export const MAX_CONFIG_PROBLEMS = 100;
+/** Objects and arrays nested deeper than this are refused before parsing (a real file needs 2). */
+export const MAX_CONFIG_DEPTH = 32;
 
 /** A problem in a configuration file, with its place in that file. */
 export interface ConfigFileProblem {
@@ -37,6 +44,14 @@ export interface ConfigLanguage {
 }
 
 type Bilingual = Readonly<Record<Locale, string>>;
+
+const SWEDISH_KINDS: Record<NonNullable<FileFailure['kind']>, string> = {
+  directory: 'en mapp',
+  pipe: 'en namngiven rörledning (FIFO)',
+  device: 'en enhet',
+  socket: 'en socket',
+  other: 'något annat',
+};
 
 export interface ResolvedConfig {
   readonly config: ProtokollConfig;
@@ -68,36 +83,59 @@ export function loadConfigFile(
   config: Partial<ProtokollConfig>;
   problems: ConfigFileProblem[];
 } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    const message: Bilingual = {
-      sv: `kan inte läsa inställningsfilen (${reason}); kontrollera att den finns och att du får läsa den`,
-      en: `cannot read the configuration file (${reason}); check that it exists and that you may read it`,
-    };
-    const locale = language.locale ?? language.fallbackLocale ?? 'sv';
+  const locale = language.locale ?? language.fallbackLocale ?? 'sv';
+  const read = readRegularFile(file, CONFIG_SIZE_LIMIT);
+  if ('error' in read) {
+    const { code, reason } = read.error;
+    const message: Bilingual =
+      code === 'EFBIG'
+        ? {
+            sv: `inställningsfilen är större än ${formatSize(CONFIG_SIZE_LIMIT)} och läses inte; en inställningsfil är några rader JSON`,
+            en: `the configuration file is larger than ${formatSize(CONFIG_SIZE_LIMIT)} and is not read; a configuration file is a few lines of JSON`,
+          }
+        : code === 'ENOTREG'
+          ? {
+              sv: `inställningsfilen är ${SWEDISH_KINDS[read.error.kind ?? 'other']}, ingen vanlig fil, och läses inte; ersätt den med en JSON-fil`,
+              en: `the configuration file ${reason} and is not read; replace it with a JSON file`,
+            }
+          : {
+              sv: `kan inte läsa inställningsfilen (${code ?? reason}); kontrollera att den finns och att du får läsa den`,
+              en: `cannot read the configuration file (${code ?? reason}); check that it exists and that you may read it`,
+            };
     return { config: {}, problems: [{ file, range: zeroRange(), message: message[locale] }] };
   }
+  const text = read.bytes.toString('utf8');
   return parseConfigText(text, file, language);
 }
 
-/** Validates configuration JSON text (comments and trailing commas are tolerated). */
+/**
+ * Validates configuration JSON text (comments and trailing commas are tolerated). At most
+ * {@link MAX_CONFIG_PROBLEMS} problems are returned, then one saying how many more there are.
+ */
 export function parseConfigText(
   text: string,
   file: string,
   language: ConfigLanguage = {},
 ): { config: Partial<ProtokollConfig>; problems: ConfigFileProblem[] } {
   const body = text.replace(/^\uFEFF/, '');
-  const errors: ParseError[] = [];
-  const tree = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const lineStarts = [0];
   for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
   const at = (offset: number, length: number): Range => ({
     start: position(lineStarts, offset),
     end: position(lineStarts, offset + length),
   });
+  // The parser recurses once per level: a file nested thousands deep would exhaust the stack.
+  const tooDeep = firstTooDeep(body);
+  if (tooDeep !== undefined) {
+    const locale = language.locale ?? language.fallbackLocale ?? 'sv';
+    const message: Bilingual = {
+      sv: `ogiltig inställningsfil: objekt och listor nästlade djupare än ${MAX_CONFIG_DEPTH} nivåer; en inställningsfil behöver högst 2`,
+      en: `invalid configuration: objects and arrays nested deeper than ${MAX_CONFIG_DEPTH} levels; a configuration file needs at most 2`,
+    };
+    return { config: {}, problems: [{ file, range: at(tooDeep, 1), message: message[locale] }] };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   // Even a file with a syntax error usually still says which language it wants.
   const read = tree ? readConfig(nodeValue(tree)) : undefined;
   const locale = language.locale ?? read?.config.locale ?? language.fallbackLocale ?? 'sv';
@@ -105,7 +143,7 @@ export function parseConfigText(
     const empty = stripComments(body).trim() === '';
     const problems = empty
       ? []
-      : errors.map((e) => ({
+      : capped(errors, locale, (e) => ({
           file,
           range: at(e.offset, e.length),
           message: describeParseError(printParseErrorCode(e.error))[locale],
@@ -122,7 +160,7 @@ export function parseConfigText(
   }
   return {
     config: read.config,
-    problems: read.problems.map((p) => {
+    problems: capped(read.problems, locale, (p) => {
       const node = findNodeAtLocation(tree, p.path);
       const target =
         node?.parent?.type === 'property' && typeof p.path[p.path.length - 1] === 'string'
@@ -135,6 +173,43 @@ export function parseConfigText(
       };
     }),
   };
+}
+
+/**
+ * The first {@link MAX_CONFIG_PROBLEMS} of `all`, described, then one problem at the next one's
+ * place saying how many more there are. Only those are described: placing each of 100,000
+ * problems in the file would take minutes.
+ */
+function capped<T>(
+  all: readonly T[],
+  locale: Locale,
+  describe: (item: T) => ConfigFileProblem,
+): ConfigFileProblem[] {
+  const shown = all.slice(0, MAX_CONFIG_PROBLEMS).map(describe);
+  const more = all.length - shown.length;
+  if (more > 0) {
+    const next = describe(all[MAX_CONFIG_PROBLEMS]);
+    const message: Bilingual = {
+      sv: `ytterligare ${more} problem i inställningsfilen visas inte; rätta de ovanstående först`,
+      en: `${more} more problem${more === 1 ? '' : 's'} in this configuration file not shown; fix the ones above first`,
+    };
+    shown.push({ file: next.file, range: next.range, message: message[locale] });
+  }
+  return shown;
+}
+
+/** The offset of the first `{` or `[` nested deeper than {@link MAX_CONFIG_DEPTH}, if any. */
+function firstTooDeep(body: string): number | undefined {
+  const scanner = createScanner(body, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_CONFIG_DEPTH) return scanner.getTokenOffset();
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -218,9 +293,15 @@ function describeParseError(code: string): Bilingual {
 }
 
 function position(lineStarts: number[], offset: number) {
-  let line = 0;
-  while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-  return { line, character: offset - lineStarts[line] };
+  // The last line start at or before the offset, by binary search.
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
 }
 
 function zeroRange(): Range {

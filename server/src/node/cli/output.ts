@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { styleText } from 'node:util';
 import { Severity, type ProtokollDiagnostic, type Range } from '../../language';
 
 /** One reported problem, as the CLI prints it (1-based lines and columns). */
@@ -43,22 +44,76 @@ export function fromRange(
   };
 }
 
-const COLOURS: Record<CliProblem['severity'], string> = {
-  error: '\x1b[31m',
-  warning: '\x1b[33m',
-  information: '\x1b[36m',
-  hint: '\x1b[90m',
+const COLOURS: Record<CliProblem['severity'], 'red' | 'yellow' | 'cyan' | 'gray'> = {
+  error: 'red',
+  warning: 'yellow',
+  information: 'cyan',
+  hint: 'gray',
 };
+
+/**
+ * Whether to colour the output: `--color`/`--no-color` first, then `NO_COLOR` (any non-empty
+ * value turns colour off, https://no-color.org), then `FORCE_COLOR` (`0` or `false` off, anything
+ * else on), then whether standard output is a terminal.
+ */
+export function useColour(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  isTerminal: boolean,
+): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  return isTerminal;
+}
 
 /** `file:line:col severity code message`, like a compiler; coloured when `colour` is set. */
 export function formatText(problems: readonly CliProblem[], colour: boolean): string {
+  // The caller has decided; styleText must not check the stream again.
+  const style = (format: Parameters<typeof styleText>[0], text: string) =>
+    colour ? styleText(format, text, { validateStream: false }) : text;
   return problems
     .map((p) => {
       const where = `${p.file}:${p.line}:${p.column}`;
-      if (!colour) return `${where} ${p.severity} ${p.code} ${p.message}`;
-      return `\x1b[1m${where}\x1b[0m ${COLOURS[p.severity]}${p.severity}\x1b[0m \x1b[2m${p.code}\x1b[0m ${p.message}`;
+      return `${style('bold', where)} ${style(COLOURS[p.severity], p.severity)} ${style('dim', p.code)} ${p.message}`;
     })
     .join('\n');
+}
+
+/**
+ * GitHub Actions workflow commands, one per problem: `::error file=…,line=…,col=…,endLine=…,
+ * endColumn=…,title=…::message`. Information and hints become notices.
+ */
+export function formatGithub(problems: readonly CliProblem[]): string {
+  const command: Record<CliProblem['severity'], string> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'notice',
+    hint: 'notice',
+  };
+  return problems
+    .map((p) => {
+      const properties = [
+        `file=${escapeProperty(p.file.split(path.sep).join('/'))}`,
+        `line=${p.line}`,
+        `col=${p.column}`,
+        `endLine=${p.endLine}`,
+        `endColumn=${p.endColumn}`,
+        `title=${escapeProperty(`protokoll ${p.code}`)}`,
+      ];
+      return `::${command[p.severity]} ${properties.join(',')}::${escapeData(p.message)}`;
+    })
+    .join('\n');
+}
+
+/** As @actions/core escapes a command's message: %, CR and LF. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** As @actions/core escapes a property value: also : and , which separate properties. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 export function formatJson(problems: readonly CliProblem[]): string {
@@ -72,12 +127,17 @@ const SARIF_LEVEL: Record<CliProblem['severity'], string> = {
   hint: 'note',
 };
 
-/** A SARIF 2.1.0 log with one run; rules are the diagnostic codes that occur. */
+/**
+ * A SARIF 2.1.0 log with one run; a rule for every diagnostic code. `documentation` is where
+ * docs/format.md is published (its `#checks` section lists every code); without it the log has
+ * no `informationUri` and no `helpUri` rather than invented ones.
+ */
 export function formatSarif(
   problems: readonly CliProblem[],
   rules: Readonly<Record<string, string>>,
   version: string,
   cwd: string,
+  documentation?: { readonly home: string; readonly format: string },
 ): string {
   const ruleIds = Object.keys(rules);
   const log = {
@@ -89,9 +149,10 @@ export function formatSarif(
           driver: {
             name: 'protokoll',
             version,
-            informationUri: 'https://github.com/protokoll/protokoll',
+            ...(documentation ? { informationUri: documentation.home } : {}),
             rules: ruleIds.map((id) => ({
               id,
+              ...(documentation ? { helpUri: `${documentation.format}#checks` } : {}),
               defaultConfiguration: {
                 level: SARIF_LEVEL[rules[id] as CliProblem['severity']] ?? 'warning',
               },

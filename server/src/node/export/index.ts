@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -13,6 +12,7 @@ import { buildAst } from '../../language/syntax/build';
 import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
 import { checkPdfSize } from './pdfLimits';
+import { sourceRefusal, WriteError, writeFileAtomically } from '../safeFiles';
 
 export { findFontDirectory } from './fonts';
 export { PDF_FONT_FILES } from './fonts';
@@ -97,6 +97,18 @@ export function exportPath(
   return path.join(parsed.dir, `${name}.${suffix}${EXTENSIONS[format]}`);
 }
 
+/**
+ * The first of `name (2).pdf`, `name (3).pdf`, … beside `target` that does not exist, for an
+ * export that must not replace an existing file.
+ */
+export function freeExportPath(target: string, exists: (file: string) => boolean): string {
+  const parsed = path.parse(target);
+  for (let n = 2; ; n++) {
+    const candidate = path.join(parsed.dir, `${parsed.name} (${n})${parsed.ext}`);
+    if (!exists(candidate)) return candidate;
+  }
+}
+
 /** Arguments of `protokoll render`, after the CLI has read the file and resolved its config. */
 export interface RenderCommand {
   readonly format: ExportFormat;
@@ -106,6 +118,8 @@ export interface RenderCommand {
   readonly text: string;
   readonly config: ProtokollConfig;
   readonly fontDirectory?: string;
+  /** Other files read (the configuration file): never overwritten either. */
+  readonly inputs?: readonly string[];
   /** `--public`: the public version. */
   readonly public?: boolean;
 }
@@ -127,6 +141,15 @@ export interface RenderCommandResult {
  * unless `-o` says otherwise (`-o -` sends it to standard output). Never throws.
  */
 export async function runRender(command: RenderCommand): Promise<RenderCommandResult> {
+  const output =
+    command.output ??
+    (command.format === 'pdf'
+      ? exportPath(command.path, 'pdf', command.public ? command : undefined)
+      : '-');
+  const inputs = [command.path, ...(command.inputs ?? [])];
+  // Refused before rendering too (and again when writing): no work for an output never written.
+  const refusal = output === '-' ? undefined : sourceRefusal(output, inputs);
+  if (refusal) return { exitCode: 2, message: `${output}: ${refusal}` };
   let bytes: Buffer;
   try {
     bytes = await exportDocument(command);
@@ -134,24 +157,17 @@ export async function runRender(command: RenderCommand): Promise<RenderCommandRe
     const reason = e instanceof ExportError ? e.message : `rendering failed: ${describe(e)}`;
     return { exitCode: 2, message: `${command.path}: ${reason}` };
   }
-  const output =
-    command.output ??
-    (command.format === 'pdf'
-      ? exportPath(command.path, 'pdf', command.public ? command : undefined)
-      : '-');
   if (output === '-') return { exitCode: 0, stdout: bytes };
-  if (path.resolve(output) === path.resolve(command.path)) {
-    return {
-      exitCode: 2,
-      message: `${output}: refusing to overwrite the source document; choose another -o FILE`,
-    };
-  }
   try {
-    fs.writeFileSync(output, bytes);
+    writeFileAtomically(output, bytes, inputs);
   } catch (e) {
+    if (e instanceof WriteError && e.refused) {
+      return { exitCode: 2, message: `${output}: ${e.message}` };
+    }
+    const code = e instanceof WriteError ? (e.code ?? e.message) : describe(e);
     return {
       exitCode: 2,
-      message: `${output}: cannot write the ${command.format.toUpperCase()} file (${describe(e)}); check that the folder exists and is writable`,
+      message: `${output}: cannot write the ${command.format.toUpperCase()} file (${code}); check that the folder exists and is writable`,
     };
   }
   return {
