@@ -1,7 +1,9 @@
 // Builds the installable extension, protokoll.vsix: the esbuild bundles (scripts/bundle.mjs), then
-// `vsce package --no-dependencies` (the bundles carry their dependencies; .vscodeignore lists
-// what goes in), then opens the archive and checks that what VS Code loads is there and no
-// node_modules tree, sources or source maps are. Prints the size.
+// `vsce package --no-dependencies` (the bundles carry their dependencies; package.json's `files`
+// lists what goes in) with no flag that silences it: the README's relative links and images become
+// absolute URLs into the repository named in package.json. Any warning vsce prints fails the
+// packaging. Then it opens the archive and checks that what VS Code loads is there and no
+// node_modules tree, sources, source maps or full fonts are. Prints the size.
 //
 // Usage: node scripts/package-vsix.mjs [--out FILE]     (npm run package)
 import { spawnSync } from 'node:child_process';
@@ -20,6 +22,12 @@ const REQUIRED = [
   'extension/package.nls.json',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  'extension/dist/preview.js',
+  'extension/dist/pdf.js',
+  'extension/dist/fonts/DejaVuSerif.ttf',
+  'extension/LICENSE.txt',
+  'extension/changelog.md',
+  'extension/readme.md',
   'extension/language-configuration.json',
   'extension/syntaxes/protokoll.tmLanguage.json',
   'extension/snippets/protokoll.code-snippets',
@@ -31,6 +39,7 @@ const FORBIDDEN = [
   [/(?<!\.d)\.ts$/, 'TypeScript sources'],
   [/\.map$/, 'source maps'],
   [/(^|\/)(out|test|\.vscode-test)\//, 'build output or tests'],
+  [/(^|\/)media\/fonts\//, 'the full fonts (dist/fonts has the subsets)'],
 ];
 
 function fail(message, ...hints) {
@@ -52,24 +61,28 @@ try {
 const t0 = Date.now();
 run('bundle', process.execPath, [path.join(repo, 'scripts', 'bundle.mjs')]);
 fs.rmSync(out, { force: true });
-run('vsce package', process.execPath, [
-  path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'),
-  'package',
-  '--no-dependencies',
-  // No public repository yet: nothing to link the README's relative images and links to.
-  '--allow-missing-repository',
-  '--no-rewrite-relative-links',
-  '--skip-license',
-  '--out',
-  out,
-]);
+const vsceOutput = run(
+  'vsce package',
+  process.execPath,
+  [
+    path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--out',
+    out,
+  ],
+  true,
+);
+const warnings = vsceOutput.split('\n').filter((line) => /\bWARNING\b|\bwarn(ing)?\b/i.test(line));
+if (warnings.length)
+  fail(`vsce warned:\n  ${warnings.join('\n  ')}`, 'Fix the cause; do not silence it.');
 
 const entries = zipEntries(fs.readFileSync(out));
 const missing = REQUIRED.filter((name) => !entries.some((e) => e.name === name));
 if (missing.length) {
   fail(
     `${path.relative(repo, out)} lacks ${missing.join(', ')}.`,
-    'Build first (npm run build), and check that .vscodeignore does not leave them out.',
+    "Build first (npm run build), and check that package.json's files list has them.",
   );
 }
 for (const [pattern, what] of FORBIDDEN) {
@@ -77,7 +90,7 @@ for (const [pattern, what] of FORBIDDEN) {
   if (found.length) {
     fail(
       `${path.relative(repo, out)} contains ${what}: ${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''}`,
-      'Leave them out in .vscodeignore.',
+      "Leave them out of package.json's files list.",
     );
   }
 }
@@ -90,10 +103,20 @@ console.log(
 for (const e of files)
   console.log(`  ${e.name.slice('extension/'.length).padEnd(44)} ${kb(e.size)}`);
 
-function run(what, command, args) {
-  const result = spawnSync(command, args, { cwd: repo, stdio: 'inherit' });
+/** Runs a step; with `capture`, echoes and returns what it printed (stdout and stderr). */
+function run(what, command, args, capture = false) {
+  const result = spawnSync(command, args, {
+    cwd: repo,
+    stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  });
+  if (capture) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+  }
   if (result.error) fail(`${what} could not run: ${result.error.message}`);
   if (result.status !== 0) fail(`${what} failed (exit ${result.status}; its output is above).`);
+  return capture ? `${result.stdout}\n${result.stderr}` : '';
 }
 
 function kb(bytes) {

@@ -52,6 +52,10 @@ export function createProtokollClient(options: ProtokollClientOptions): Language
     // Settings are pushed on change; the server registers its own .protokoll.json watcher.
     synchronize: { configurationSection: 'protokoll' },
     outputChannel,
+    // Pushed diagnostics, though VS Code could pull: they follow protokoll.validate (while typing
+    // after protokoll.diagnosticsDelay, or on save). The server still answers workspace/diagnostic
+    // for "Check All Minutes".
+    initializationOptions: { diagnostics: 'push' },
     errorHandler: new RestartingErrorHandler(serverModule, options.maxRestartCount ?? 4, failures),
   };
   const client = new ReportingLanguageClient(failures, serverOptions, clientOptions);

@@ -67,6 +67,18 @@ const MESSAGES = {
     sv: 'Närvarande med organisation och roll, frånvarande organisationer, val av justerare och dagordning',
     en: 'Present with organisation and role, absent organisations, election of adjuster and agenda',
   },
+  checkingWorkspace: {
+    sv: 'Protokoll: kontrollerar alla protokoll i arbetsytan …',
+    en: 'Protokoll: checking all minutes of the workspace …',
+  },
+  checkedWorkspace: {
+    sv: 'Protokoll: {0} protokoll kontrollerade: {1} fel, {2} varningar. Se panelen Problem.',
+    en: 'Protokoll: {0} minutes checked: {1} errors, {2} warnings. See the Problems panel.',
+  },
+  checkWorkspaceFailed: {
+    sv: 'Protokoll: arbetsytan kunde inte kontrolleras ({0}). Se utdata "Protokoll" för detaljer.',
+    en: 'Protokoll: the workspace could not be checked ({0}). See the output "Protokoll" for details.',
+  },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

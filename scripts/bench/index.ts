@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { ACTIVATION_TARGET_MS, benchActivation, describeActivation } from './activation';
 import { benchCheck } from './check';
 import { measureCli } from './cli';
 import { benchFeatures } from './features';
@@ -24,6 +25,8 @@ function table(headers: string[], rows: (string | number)[][]): string {
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  const activation = benchActivation();
+  console.log(`VS Code extension ${describeActivation(activation)}\n`);
   console.log('Parse + all checks (median of repeated runs, no cache):\n');
   const rows = benchCheck([1_000, 10_000, 25_000, 100_000]);
   console.log(
@@ -145,6 +148,12 @@ async function main(): Promise<void> {
     },
     { what: 'CLI check vs markdownlint-cli2, 25k', unit: '×', value: cli25k.ratio, max: 1 },
     ...pdfFigures,
+    {
+      what: 'VS Code extension activation (load + activate())',
+      unit: 'ms',
+      value: activation.totalMs,
+      max: ACTIVATION_TARGET_MS,
+    },
   ];
   console.log('\nGoals:\n');
   console.log(goalTable(figures));

@@ -73,6 +73,11 @@ export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   /** How long to wait for any single expected event (default 10 s). */
   readonly timeoutMs?: number;
+  /** The server's command line (default: this Node with `dist/server.js --stdio`). */
+  readonly command?: readonly [string, ...string[]];
+  /** The workspace root the client announces (default: the repository). */
+  readonly rootPath?: string;
+  readonly initializationOptions?: unknown;
 }
 
 interface Waiter {
@@ -131,12 +136,13 @@ export class LspClient {
 
   /** Starts the server and completes the `initialize` handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    if (!fs.existsSync(serverPath)) {
+    if (!options.command && !fs.existsSync(serverPath)) {
       throw new Error(
         `${serverPath} not found: build it with npx tsc -p . && node scripts/bundle.mjs`,
       );
     }
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const [command, ...args] = options.command ?? [process.execPath, serverPath, '--stdio'];
+    const child = spawn(command, args, { stdio: 'pipe' });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -151,8 +157,9 @@ export class LspClient {
     client.initializeResult = await client.within(
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: pathToFileURL(repoRoot).href,
+        rootUri: pathToFileURL(options.rootPath ?? repoRoot).href,
         capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
+        initializationOptions: options.initializationOptions,
         workspaceFolders: null,
       }),
       'the initialize answer',

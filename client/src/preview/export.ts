@@ -56,7 +56,8 @@ export async function exportMinutes(
         path: source.scheme === 'file' ? source.fsPath : path.posix.basename(source.path),
         text: document.getText(),
         config,
-        fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'media', 'fonts').fsPath,
+        // The subset fonts built beside the bundles (scripts/subset-fonts.mjs).
+        fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts').fsPath,
         public: options.public,
       },
       service,

@@ -3,44 +3,43 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { currentLocale } from '../messages';
 import { exportMinutes } from './export';
 import { isPreviewState } from './messages';
-import { PREVIEW_VIEW_TYPE, PreviewPanel } from './panel';
+import { PreviewPanel } from './panel';
 import { text } from './strings';
 
 export { PREVIEW_VIEW_TYPE } from './panel';
 
+/** The preview and export, as the commands registered at activation (../previewCommands.ts) use them. */
+export interface Preview extends vscode.Disposable {
+  show(target: vscode.Uri | undefined, mode: 'active' | 'side' | 'locked'): void;
+  /** Restores a preview VS Code kept across a reload. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
+  /** Opens a preview beside `editor` if `protokoll.preview.openAutomatically` says so. */
+  openAutomatically(editor: vscode.TextEditor | undefined): void;
+  /**
+   * Exports to PDF or HTML (`public`: the public version); resolves with the file written,
+   * `undefined` when none was.
+   */
+  export(
+    format: 'pdf' | 'html',
+    target?: vscode.Uri,
+    options?: { readonly public?: boolean },
+  ): Promise<vscode.Uri | undefined>;
+}
+
 /**
- * Registers the preview and export: the commands `protokoll.showPreview`,
- * `protokoll.showPreviewToSide`, `protokoll.showLockedPreviewToSide`, `protokoll.exportPdf`,
- * `protokoll.exportHtml`, `protokoll.exportPublicPdf`, the serializer that restores previews after a reload, and the
- * automatic opening (`protokoll.preview.openAutomatically`). As in the Markdown preview, the
- * ordinary preview follows the active Protokoll editor and a locked one stays on its document.
+ * The preview and export. As in the Markdown preview, the ordinary preview follows the active
+ * Protokoll editor and a locked one stays on its document. This module is its own chunk (dist/preview.js), loaded the
+ * first time a preview or an export is asked for, so that activation does not wait for it.
  */
-export function registerPreview(
-  context: vscode.ExtensionContext,
-  client: LanguageClient,
-): vscode.Disposable {
+export function createPreview(context: vscode.ExtensionContext, client: LanguageClient): Preview {
   const previews = new PreviewRegistry(context, client);
-  const command = (id: string, run: (uri?: vscode.Uri) => unknown) =>
-    vscode.commands.registerCommand(id, (uri?: unknown) =>
-      run(uri instanceof vscode.Uri ? uri : undefined),
-    );
-  const disposables: vscode.Disposable[] = [
-    previews,
-    command('protokoll.showPreview', (uri) => previews.show(uri, 'active')),
-    command('protokoll.showPreviewToSide', (uri) => previews.show(uri, 'side')),
-    command('protokoll.showLockedPreviewToSide', (uri) => previews.show(uri, 'locked')),
-    command('protokoll.exportPdf', (uri) => exportMinutes(context, 'pdf', uri)),
-    command('protokoll.exportHtml', (uri) => exportMinutes(context, 'html', uri)),
-    command('protokoll.exportPublicPdf', (uri) =>
-      exportMinutes(context, 'pdf', uri, { public: true }),
-    ),
-    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => previews.revive(panel, state),
-    }),
-    vscode.window.onDidChangeActiveTextEditor((editor) => previews.openAutomatically(editor)),
-  ];
-  previews.openAutomatically(vscode.window.activeTextEditor);
-  return vscode.Disposable.from(...disposables);
+  return {
+    show: (target, mode) => previews.show(target, mode),
+    revive: (panel, state) => previews.revive(panel, state),
+    openAutomatically: (editor) => previews.openAutomatically(editor),
+    export: (format, target, options) => exportMinutes(context, format, target, options),
+    dispose: () => previews.dispose(),
+  };
 }
 
 /**

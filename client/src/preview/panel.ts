@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RenderRequest } from '../../../server/src/protocol';
+import { RenderRequest, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import { currentLocale } from '../messages';
 import { isFromWebview, type FromWebview, type ToWebview, type WebviewSettings } from './messages';
 import { createNonce, previewShell } from './shell';
 import { text } from './strings';
+import { PREVIEW_VIEW_TYPE } from './viewType';
 
-export const PREVIEW_VIEW_TYPE = 'protokoll.preview';
+export { PREVIEW_VIEW_TYPE };
 
 /** After the preview scrolled the editor, the editor's scroll events are its echo for this long. */
 const EDITOR_ECHO_MS = 300;
@@ -229,10 +230,13 @@ export class PreviewPanel implements vscode.Disposable {
     }
     let result;
     try {
-      result = await this.client.sendRequest(RenderRequest, {
+      // By method name: this module is its own bundle (dist/preview.js) with its own copy of
+      // vscode-jsonrpc, whose RequestType objects the client's copy does not recognise.
+      const params: RenderParams = {
         uri,
         options: { showDiagnostics: previewSetting('showDiagnostics') },
-      });
+      };
+      result = await this.client.sendRequest<RenderResult | null>(RenderRequest.method, params);
     } catch (error) {
       if (seq !== this.requestSeq || this.disposed) return;
       const reason = error instanceof Error ? error.message : String(error);

@@ -33,8 +33,7 @@ import {
 } from './cli/output';
 import { loadConfigFile, resolveConfig } from './configFiles';
 import { MINUTES_SIZE_LIMIT, WriteError, writeFileAtomically, formatSize } from './safeFiles';
-
-const VERSION = '0.1.0';
+import { VERSION } from './packageInfo';
 
 interface Io {
   stdout(text: string): void;

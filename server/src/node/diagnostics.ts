@@ -10,12 +10,15 @@ import { byRangeStart, type ProtokollDiagnostic, type ProtokollService } from '.
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
 import type { ConfigFileProblem } from './configFiles';
 import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
+import { CODES_DOCUMENTATION_URL } from './packageInfo';
 import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
 
 /** What the client said it can show in a diagnostic. */
 export interface DiagnosticsSupport {
   readonly relatedInformation: boolean;
   readonly tags: boolean;
+  /** A link to the code's documentation (`codeDescription.href`). */
+  readonly codeDescription?: boolean;
 }
 
 /** Fixes with more edits than this are not published in `data`. */
@@ -51,6 +54,7 @@ export function toLspDiagnostic(
     }));
   }
   if (support.tags && diagnostic.tags?.length) out.tags = diagnostic.tags as DiagnosticTag[];
+  if (support.codeDescription) out.codeDescription = { href: CODES_DOCUMENTATION_URL };
   return out;
 }
 
@@ -148,6 +152,9 @@ export class DiagnosticsPublisher {
       range: p.range,
       severity: DiagnosticSeverity.Error,
       code: CONFIG_DIAGNOSTIC_CODE,
+      ...(this.options.support.codeDescription && {
+        codeDescription: { href: CODES_DOCUMENTATION_URL },
+      }),
       source: 'protokoll',
       message: p.message,
     }));

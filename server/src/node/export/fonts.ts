@@ -16,15 +16,16 @@ export type PdfFontName = keyof typeof PDF_FONT_FILES;
 export type PdfFonts = Readonly<Record<PdfFontName, Buffer>>;
 
 /**
- * The `media/fonts` folder of the installed extension or checkout: the nearest one at or above
- * `start` (the bundle in `dist/`, or the compiled file in `out/…`) that holds every PDF font.
+ * The nearest folder at or above `start` (the bundle in `dist/`, or the compiled file in `out/…`)
+ * that holds every PDF font: `media/fonts` of a checkout (the full fonts), or `fonts` beside the
+ * bundles (`dist/fonts`: the subsets the VSIX and the npm package ship, scripts/subset-fonts.mjs).
  */
 export function findFontDirectory(start: string = __dirname): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    const candidate = path.join(dir, 'media', 'fonts');
-    if (Object.values(PDF_FONT_FILES).every((f) => fs.existsSync(path.join(candidate, f)))) {
-      return candidate;
+    for (const candidate of [path.join(dir, 'media', 'fonts'), path.join(dir, 'fonts')]) {
+      if (Object.values(PDF_FONT_FILES).every((f) => fs.existsSync(path.join(candidate, f))))
+        return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

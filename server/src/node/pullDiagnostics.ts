@@ -1,0 +1,195 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import {
+  byRangeStart,
+  createTextDocument,
+  type ProtokollConfig,
+  type ProtokollService,
+  type ProtokollTextDocument,
+} from '../language';
+import { readText } from './cli/files';
+import { toLspDiagnostic, type DiagnosticsSupport } from './diagnostics';
+import { findMinutesFiles } from './ignoreFile';
+import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
+
+/** A workspace check reads at most this many files (a home folder opened by mistake). */
+export const MAX_WORKSPACE_FILES = 5000;
+
+export interface PullDiagnosticsOptions {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: ProtokollService;
+  readonly settings: SettingsStore;
+  readonly support: DiagnosticsSupport;
+  /** The workspace folders (file system paths), as the client last said. */
+  readonly workspaceFolders: () => readonly string[];
+}
+
+/** A document to check: open in the editor (its text there) or read from disk. */
+interface Member {
+  readonly doc: ProtokollTextDocument;
+  readonly open: boolean;
+  readonly config: ProtokollConfig;
+}
+
+/**
+ * Pull diagnostics (LSP 3.17): `textDocument/diagnostic` for one document and
+ * `workspace/diagnostic` for every `.protokoll` file of the workspace folders that
+ * `.protokollignore` does not exclude, open or not. Each file gets its own checks and the
+ * numbering across the minutes of its folder, as pushed diagnostics do. Open documents count with
+ * their editor text. Reports are always full (no result ids): a check is cheaper than keeping
+ * every file's last report to compare.
+ */
+export function registerPullDiagnostics(options: PullDiagnosticsOptions): void {
+  const { connection } = options;
+
+  connection.languages.diagnostics.on(async ({ textDocument }, token) => {
+    const items = await checkFolderOf(options, textDocument.uri, token);
+    return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (_params, token) => {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const [folder, files] of workspaceMinutesByFolder(options)) {
+      if (token.isCancellationRequested) break;
+      const members = await membersOf(options, folder, files);
+      for (const [uri, diagnostics] of check(options, members)) {
+        const doc = options.documents.get(uri);
+        items.push({
+          kind: DocumentDiagnosticReportKind.Full,
+          uri,
+          version: doc?.version ?? null,
+          items: diagnostics,
+        });
+      }
+      release(options, members);
+    }
+    return { items };
+  });
+}
+
+/** The diagnostics of one document, with the numbering across its folder for a `file:` one. */
+async function checkFolderOf(
+  options: PullDiagnosticsOptions,
+  uri: string,
+  token: CancellationToken,
+): Promise<Diagnostic[] | undefined> {
+  const file = filePathOf(uri);
+  if (file === undefined) {
+    // Untitled or virtual: only its own checks.
+    const doc = options.documents.get(uri);
+    if (!doc) return undefined;
+    const { config } = await options.settings.forDocument(uri);
+    return check(options, [{ doc, open: true, config }]).get(uri);
+  }
+  const folder = path.dirname(file);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(folder).filter((name) => name.endsWith('.protokoll'));
+  } catch {
+    // The folder is gone: the open document alone.
+  }
+  const files = new Set(names.map((name) => path.join(folder, name)));
+  files.add(file);
+  const members = await membersOf(options, folder, [...files]);
+  if (token.isCancellationRequested) return undefined;
+  const result = check(options, members).get(uri);
+  release(options, members);
+  return result;
+}
+
+/** The workspace's minutes files, grouped by folder (each folder is one numbering series). */
+function workspaceMinutesByFolder(options: PullDiagnosticsOptions): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  let left = MAX_WORKSPACE_FILES;
+  for (const root of options.workspaceFolders()) {
+    const { files, truncated } = findMinutesFiles(root, { limit: left });
+    if (truncated)
+      options.connection.console.warn(
+        `Checking the workspace: more than ${MAX_WORKSPACE_FILES} .protokoll files; the rest are not checked. List folders to leave out in .protokollignore.`,
+      );
+    left -= files.length;
+    for (const file of files) {
+      const folder = path.dirname(file);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+    }
+  }
+  return byFolder;
+}
+
+async function membersOf(
+  options: PullDiagnosticsOptions,
+  folder: string,
+  files: readonly string[],
+): Promise<Member[]> {
+  const members: Member[] = [];
+  for (const file of files) {
+    const uri = fileUriOf(file);
+    const open = options.documents.get(uri);
+    let doc: ProtokollTextDocument | undefined = open;
+    if (!doc) {
+      const read = readText(file);
+      if ('error' in read) {
+        options.connection.console.info(`Not checked: ${file}: ${read.error.reason}`);
+        continue;
+      }
+      let version = 0;
+      try {
+        version = fs.statSync(file).mtimeMs;
+      } catch {
+        continue;
+      }
+      doc = createTextDocument(uri, read.text, version);
+    }
+    const { config } = await options.settings.forDocument(uri);
+    members.push({ doc, open: open !== undefined, config });
+  }
+  if (members.length === 0 && files.length > 0)
+    options.connection.console.info(`No readable minutes in ${folder}.`);
+  return members;
+}
+
+/** Own checks plus the numbering across `members`, per URI, as LSP diagnostics by position. */
+function check(
+  options: PullDiagnosticsOptions,
+  members: readonly Member[],
+): Map<string, Diagnostic[]> {
+  const { service, support, connection } = options;
+  const out = new Map<string, Diagnostic[]>();
+  let series = new Map<string, ReturnType<ProtokollService['getDiagnostics']>>();
+  try {
+    series = service.getSeriesDiagnostics(members.map(({ doc, config }) => ({ doc, config })));
+  } catch (error) {
+    connection.console.error(`Checking the numbering across files failed: ${describe(error)}`);
+  }
+  for (const { doc, config } of members) {
+    try {
+      const own = service.getDiagnostics(doc, config);
+      const all = [...own, ...(series.get(doc.uri) ?? [])].map((d) =>
+        toLspDiagnostic(d, doc.uri, doc.version, support),
+      );
+      out.set(doc.uri, all.sort(byRangeStart));
+    } catch (error) {
+      connection.console.error(`Checking ${doc.uri} failed: ${describe(error)}`);
+    }
+  }
+  return out;
+}
+
+/** Frees the parses and settings of files that were read from disk for this check. */
+function release(options: PullDiagnosticsOptions, members: readonly Member[]): void {
+  for (const { doc, open } of members) {
+    if (open || options.documents.get(doc.uri)) continue;
+    options.service.close(doc.uri);
+    options.settings.forget(doc.uri);
+  }
+}
