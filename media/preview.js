@@ -86,6 +86,12 @@
       if (list[mid].line <= line) low = mid;
       else high = mid - 1;
     }
+    // At or above the first block: the very top, so the OJUSTERAT mark and the kind of document
+    // above the title stay in view.
+    if (line <= list[0].line) {
+      scrollProgrammatically(0);
+      return;
+    }
     const previous = list[low];
     const next = list[low + 1];
     let top = previous.top;

@@ -6,7 +6,8 @@ import { PREVIEW_VIEW_TYPE } from './preview/viewType';
 
 /**
  * Registers the preview and export commands (`protokoll.showPreview`, `…ToSide`,
- * `…LockedPreviewToSide`, `protokoll.exportPdf`, `protokoll.exportHtml`), the serializer that
+ * `…LockedPreviewToSide`, `protokoll.exportPdf`, `protokoll.exportHtml`,
+ * `protokoll.exportPublicPdf`), the serializer that
  * restores previews after a reload and the automatic opening, without loading the preview: its
  * chunk (dist/preview.js, with the renderer and the export) is loaded when first used. If it
  * cannot be loaded the user is told once; checks, completion and quick fixes go on working.
@@ -51,6 +52,7 @@ export function registerPreviewCommands(
     command('protokoll.showLockedPreviewToSide', (p, uri) => p.show(uri, 'locked')),
     command('protokoll.exportPdf', (p, uri) => p.export('pdf', uri)),
     command('protokoll.exportHtml', (p, uri) => p.export('html', uri)),
+    command('protokoll.exportPublicPdf', (p, uri) => p.export('pdf', uri, { public: true })),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         const loadedPreview = await preview();

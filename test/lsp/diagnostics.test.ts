@@ -306,7 +306,7 @@ describe('language server over stdio: diagnostics and configuration', function (
     await client.open(uri, seedText);
     const english = await client.diagnostics(configUri);
     assert.deepEqual(english.diagnostics.map(messageOf), [
-      'bogus: unknown setting "bogus"; known settings: requiredSignatures, organisations, members, severity, locale, kind, parties, seats',
+      'bogus: unknown setting "bogus"; known settings: requiredSignatures, organisations, members, severity, locale, kind, parties, seats, archive, maskedNames',
     ]);
     assert.deepEqual(english.diagnostics[0].range, {
       start: { line: 0, character: 2 },
@@ -318,7 +318,7 @@ describe('language server over stdio: diagnostics and configuration', function (
     await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
     const swedish = await client.diagnostics(configUri, () => true, mark);
     assert.deepEqual(swedish.diagnostics.map(messageOf), [
-      'bogus: okänd inställning "bogus"; kända inställningar: requiredSignatures, organisations, members, severity, locale, kind, parties, seats',
+      'bogus: okänd inställning "bogus"; kända inställningar: requiredSignatures, organisations, members, severity, locale, kind, parties, seats, archive, maskedNames',
     ]);
   });
 

@@ -3,10 +3,27 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeConfig } from '../../server/src/language/index.js';
+import { mergeConfig, readConfig, type ProtokollConfig } from '../../server/src/language/index.js';
 import { PDF_LIMITS, runRender } from '../../server/src/node/export/index.js';
 import { capCombiningMarks } from '../../server/src/node/export/pdfText.js';
 import { popplerTools, requireTools } from './tools.js';
+import {
+  KEPT_TEXTS,
+  MASKED_TEXTS,
+  SECRET_CONFIG,
+  SECRET_MINUTES,
+  survivors,
+} from '../unit/render/secretFixture.js';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+
+function example(folder: string): { text: string; config: Partial<ProtokollConfig> } {
+  const dir = path.join(EXAMPLES, folder);
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.protokoll'))!;
+  const read = readConfig(JSON.parse(fs.readFileSync(path.join(dir, '.protokoll.json'), 'utf8')));
+  assert.deepEqual(read.problems, []);
+  return { text: fs.readFileSync(path.join(dir, file), 'utf8'), config: read.config };
+}
 
 /** Minutes long enough for three pages, with å/ä/ö everywhere. */
 function longMinutes(adjusted: boolean): string {
@@ -40,6 +57,22 @@ function longMinutes(adjusted: boolean): string {
   return lines.join('\n') + '\n';
 }
 
+/** The same minutes with English keywords: the labels follow the document's language. */
+function englishMinutes(): string {
+  const words: [RegExp, string][] = [
+    [/^Datum:/gm, 'Date:'],
+    [/^Tid:/gm, 'Time:'],
+    [/^Plats:/gm, 'Place:'],
+    [/^Närvarande:/gm, 'Present:'],
+    [/^Beslut:/gm, 'Decision:'],
+    [/^Åtgärd:/gm, 'Action:'],
+    [/^Ordförande:/gm, 'Chair:'],
+    [/^Sekreterare:/gm, 'Secretary:'],
+    [/^Justerare:/gm, 'Adjuster:'],
+  ];
+  return words.reduce((text, [from, to]) => text.replace(from, to), longMinutes(false));
+}
+
 function pdfTool(tool: string, args: string[]): string {
   return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
@@ -68,14 +101,19 @@ describe('PDF export checked with poppler', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function render(name: string, text: string, locale: 'sv' | 'en' = 'sv'): Promise<string> {
+  async function render(
+    name: string,
+    text: string,
+    locale: 'sv' | 'en' = 'sv',
+    config: Partial<ProtokollConfig> = {},
+  ): Promise<string> {
     const source = path.join(dir, `${name}.protokoll`);
     fs.writeFileSync(source, text);
     const result = await runRender({
       format: 'pdf',
       path: source,
       text,
-      config: mergeConfig({ locale }),
+      config: mergeConfig({ locale, ...config }),
     });
     assert.equal(result.exitCode, 0, result.message);
     assert.equal(result.outputFile, path.join(dir, `${name}.pdf`));
@@ -150,8 +188,8 @@ describe('PDF export checked with poppler', function () {
     }
   });
 
-  it('uses English labels for locale en', async () => {
-    const file = await render('english', longMinutes(false), 'en');
+  it("uses English labels for minutes written in English, whatever the messages' locale", async () => {
+    const file = await render('english', englishMinutes(), 'sv');
     const text = pdfText(file).replace(/\s+/g, ' ');
     for (const expected of [
       'Page 1 of',
@@ -238,8 +276,102 @@ describe('PDF export checked with poppler', function () {
     });
 
     it('is in English (lang en) when the minutes are', async () => {
-      const english = await render('lang-en', longMinutes(false), 'en');
+      const english = await render('lang-en', englishMinutes(), 'sv');
       assert.match(fs.readFileSync(english).toString('latin1'), /\/Lang \(en\)/);
+    });
+  });
+
+  describe('municipal layout (kind kommunal)', () => {
+    let file: string;
+    before(async () => {
+      const { text, config } = example('kommunstyrelse');
+      file = await render('kommunstyrelse', text, 'sv', { ...config, archive: 'Kommunkansliet' });
+    });
+
+    it('has the first page a registrar files: facts, signatures, Anslag/Bevis, Sida 1 (N)', () => {
+      const first = pdfText(file, 1).replace(/\s+/g, ' ');
+      const pages = pageCount(file);
+      for (const expected of [
+        'SAMMANTRÄDESPROTOKOLL',
+        'Kommunstyrelsen',
+        'Sammanträdesdatum 2024-03-05',
+        `Sida 1 (${pages})`,
+        'Plats och tid Kommunhuset, Sammanträdesrummet, kl. 13.00–16.10',
+        'Beslutande Anna Ek (S), ordförande',
+        'tjg ersättare för',
+        'Övriga närvarande Karin Lund, kommunsekreterare',
+        'Olle Nord, ekonomichef, § 26–28',
+        'Utses att justera Per Ek (M), Leif Blom (C)',
+        'Paragrafer 26–31',
+        'Underskrifter',
+        'Sekreterare',
+        'Karin Lund',
+        'Justerande',
+        'Anslag/Bevis',
+        'Förvaringsplats för',
+        'Kommunkansliet',
+        'Datum då anslaget tas ned 2024-04-04',
+      ]) {
+        assert.ok(first.includes(expected), `"${expected}" missing on page 1: ${first}`);
+      }
+      // The items begin on page 2.
+      assert.doesNotMatch(first, /§ 26 Val av justerare/);
+      assert.match(pdfText(file, 2).replace(/\s+/g, ' '), /§ 26 Val av justerare/);
+      assert.doesNotMatch(pdfText(file).replace(/\s+/g, ' '), /Sida \d+ av/);
+    });
+
+    it('tags the first page and the new blocks: table headers, vote table, lists', () => {
+      const tree = pdfTool('pdfinfo', ['-struct-text', file]);
+      assert.match(tree, /H1 \(block\)\s+"Kommunstyrelsen"/);
+      assert.match(tree, /TR\s+TH\s+"Beslutande"\s+TD\s+"Anna Ek \(S\), ordförande/);
+      assert.match(tree, /TH\s+"Underskrifter"/);
+      assert.match(tree, /TH\s+"Ja"\s+TD\s+"5"\s+TD\s+"Anna Ek \(S\), Maja Dahl \(S\)/);
+      assert.match(tree, /P \(block\)\s+"Yrkanden: "\s+L \(block\)\s+LI/);
+      assert.match(
+        tree,
+        /H2 \(block\)\s+"§ ?30"\s+"Markanvisning Norra industriområdet\s+Justeras omedelbart"\s+"Dnr 2023\/301"/,
+      );
+      assert.doesNotMatch(tree, /Sida \d+ \(\d+\)/, 'page numbers are artifacts');
+    });
+
+    it('renders the förening example without Anslag/Bevis or an appeal date', async () => {
+      const { text, config } = example('forening');
+      const forening = await render('forening', text, 'sv', config);
+      const all = pdfText(forening).replace(/\s+/g, ' ');
+      assert.doesNotMatch(all, /Anslag|överklagande|Förvaringsplats/i);
+      assert.match(all, /Sida 1 av/);
+    });
+  });
+
+  describe('public version', () => {
+    it('keeps no masked text anywhere in the PDF text or metadata', async () => {
+      const source = path.join(dir, 'Greta Åkesson.protokoll');
+      fs.writeFileSync(source, SECRET_MINUTES);
+      const result = await runRender({
+        format: 'pdf',
+        path: source,
+        text: SECRET_MINUTES,
+        config: SECRET_CONFIG,
+        public: true,
+      });
+      assert.equal(result.exitCode, 0, result.message);
+      assert.equal(result.outputFile, path.join(dir, '[namn maskerat].offentlig.pdf'));
+      const file = result.outputFile!;
+      const text = pdfText(file);
+      assert.deepEqual(survivors(text, MASKED_TEXTS), []);
+      const flat = text.replace(/\s+/g, ' ');
+      assert.deepEqual(
+        KEPT_TEXTS.filter((t) => !flat.includes(t)),
+        [],
+      );
+      assert.match(flat, /Sekretessbelagd uppgift enligt OSL 26 kap\. 1 §/);
+      const meta = pdfTool('pdfinfo', ['-meta', file]) + pdfTool('pdfinfo', [file]);
+      assert.deepEqual(survivors(meta, MASKED_TEXTS), []);
+      const structure = pdfTool('pdfinfo', ['-struct-text', file]);
+      assert.deepEqual(survivors(structure, MASKED_TEXTS), []);
+      // The bookmarks (outline) too.
+      const xml = pdfTool('pdftohtml', ['-xml', '-stdout', '-q', '-i', file]);
+      assert.deepEqual(survivors(xml, MASKED_TEXTS), []);
     });
   });
 

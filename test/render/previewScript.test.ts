@@ -150,6 +150,21 @@ describe('preview webview script (media/preview.js) in headless Chromium', funct
     );
   });
 
+  it('goes to the very top for the first line, with the OJUSTERAT mark and the title in view', async () => {
+    await render(minutes(), 1);
+    await send({ type: 'scrollToLine', line: itemLine(20) });
+    await waitFor(async () => (await scrollY()) > 100);
+    await send({ type: 'scrollToLine', line: 0 });
+    await waitFor(async () => (await scrollY()) === 0);
+    const inView = (selector: string) =>
+      page.evaluate(
+        `(() => { const r = document.querySelector('${selector}').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()`,
+      ) as Promise<boolean>;
+    assert.ok(await inView('.ojusterat'), 'OJUSTERAT in view');
+    assert.ok(await inView('.minutes-title'), 'title in view');
+    assert.ok(await inView('.document-kind'), 'kind of document in view');
+  });
+
   it('reports the source line at its top when the reader scrolls', async () => {
     await render(minutes(), 1);
     await posted();

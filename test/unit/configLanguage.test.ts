@@ -19,13 +19,13 @@ describe('configuration problems in Swedish and English', () => {
 
   it('are Swedish when nobody names a language', () => {
     assert.deepEqual(messages(bogus), [
-      'bogus: okänd inställning "bogus"; kända inställningar: requiredSignatures, organisations, members, severity, locale, kind, parties, seats',
+      'bogus: okänd inställning "bogus"; kända inställningar: requiredSignatures, organisations, members, severity, locale, kind, parties, seats, archive, maskedNames',
     ]);
   });
 
   it('follow the fallback locale when the file names none', () => {
     assert.deepEqual(messages(bogus, { fallbackLocale: 'en' }), [
-      'bogus: unknown setting "bogus"; known settings: requiredSignatures, organisations, members, severity, locale, kind, parties, seats',
+      'bogus: unknown setting "bogus"; known settings: requiredSignatures, organisations, members, severity, locale, kind, parties, seats, archive, maskedNames',
     ]);
   });
 

@@ -18,8 +18,10 @@ describe('the configuration schema', () => {
   it('describes every setting the service reads', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       '$schema',
+      'archive',
       'kind',
       'locale',
+      'maskedNames',
       'members',
       'organisations',
       'parties',

@@ -106,6 +106,19 @@ describe('export in VS Code', () => {
     assert.match(pdf.trimEnd(), /%%EOF$/);
   });
 
+  it('exports the public version to name.offentlig.pdf, leaving the full export alone', async () => {
+    const source = await copySeed();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'protokoll.exportPublicPdf',
+    );
+    const expected = source.with({ path: source.path.replace(/\.protokoll$/, '.offentlig.pdf') });
+    assert.equal(written?.toString(), expected.toString());
+    const pdf = Buffer.from(await vscode.workspace.fs.readFile(expected)).toString('latin1');
+    assert.equal(pdf.slice(0, 5), '%PDF-');
+    assert.equal(await exists(besideSource(source, '.pdf')), false);
+  });
+
   it('exports a file picked in the explorer to standalone HTML beside it', async () => {
     const source = await copySeed();
 

@@ -30,6 +30,7 @@ export async function exportMinutes(
   context: vscode.ExtensionContext,
   format: Extract<ExportFormat, 'html' | 'pdf'>,
   target?: vscode.Uri,
+  options: { readonly public?: boolean } = {},
 ): Promise<vscode.Uri | undefined> {
   const locale = currentLocale();
   const source = target ?? activeProtokollUri();
@@ -42,7 +43,9 @@ export async function exportMinutes(
     const { config, configFile } = await documentConfig(document);
     const inputs =
       source.scheme === 'file' ? [source.fsPath, ...(configFile ? [configFile] : [])] : [];
-    const output = await outputUri(source, format, locale, inputs);
+    // The public version (secret items and masked names replaced) gets a name of its own.
+    const publicVersion = options.public ? { text: document.getText(), config } : undefined;
+    const output = await outputUri(source, format, locale, inputs, publicVersion);
     if (!output) return undefined;
     if (output.toString() === source.toString())
       throw new Error(text('wouldOverwriteSource', locale));
@@ -55,6 +58,7 @@ export async function exportMinutes(
         config,
         // The subset fonts built beside the bundles (scripts/subset-fonts.mjs).
         fontDirectory: vscode.Uri.joinPath(context.extensionUri, 'dist', 'fonts').fsPath,
+        public: options.public,
       },
       service,
     );
@@ -116,9 +120,10 @@ async function outputUri(
   format: ExportFormat,
   locale: 'sv' | 'en',
   inputs: readonly string[],
+  publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
 ): Promise<vscode.Uri | undefined> {
   if (source.scheme === 'file') {
-    const beside = exportPath(source.fsPath, format);
+    const beside = exportPath(source.fsPath, format, publicVersion);
     const input = inputAt(beside, inputs);
     if (input !== undefined) throw new Error(text('linkToSource', locale, beside, input));
     if (!fs.existsSync(beside) && !isLink(beside)) return vscode.Uri.file(beside);
@@ -135,7 +140,8 @@ async function outputUri(
     if (choice === keepBoth) return vscode.Uri.file(free);
     return undefined;
   }
-  const name = path.posix.basename(source.path).replace(/\.protokoll$/, '') || 'protokoll';
+  const base = path.posix.basename(source.path).replace(/\.protokoll$/, '') || 'protokoll';
+  const name = publicVersion ? path.parse(exportPath(base, format, publicVersion)).name : base;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}.${format}`) : undefined,
@@ -159,7 +165,18 @@ async function documentConfig(
 ): Promise<{ config: ProtokollConfig; configFile?: string }> {
   const settings = vscode.workspace.getConfiguration('protokoll', document.uri);
   const picked: Record<string, unknown> = {};
-  for (const key of ['requiredSignatures', 'organisations', 'members', 'severity', 'locale']) {
+  for (const key of [
+    'requiredSignatures',
+    'organisations',
+    'members',
+    'severity',
+    'locale',
+    'kind',
+    'parties',
+    'seats',
+    'archive',
+    'maskedNames',
+  ]) {
     const value = settings.get(key);
     if (value !== undefined) picked[key] = value;
   }

@@ -15,13 +15,20 @@ export interface Preview extends vscode.Disposable {
   revive(panel: vscode.WebviewPanel, state: unknown): void;
   /** Opens a preview beside `editor` if `protokoll.preview.openAutomatically` says so. */
   openAutomatically(editor: vscode.TextEditor | undefined): void;
-  /** Exports to PDF or HTML; resolves with the file written, `undefined` when none was. */
-  export(format: 'pdf' | 'html', target?: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /**
+   * Exports to PDF or HTML (`public`: the public version); resolves with the file written,
+   * `undefined` when none was.
+   */
+  export(
+    format: 'pdf' | 'html',
+    target?: vscode.Uri,
+    options?: { readonly public?: boolean },
+  ): Promise<vscode.Uri | undefined>;
 }
 
 /**
- * The preview and export: one preview per document; the locked preview stays in its column and
- * follows the active Protokoll editor. This module is its own chunk (dist/preview.js), loaded the
+ * The preview and export. As in the Markdown preview, the ordinary preview follows the active
+ * Protokoll editor and a locked one stays on its document. This module is its own chunk (dist/preview.js), loaded the
  * first time a preview or an export is asked for, so that activation does not wait for it.
  */
 export function createPreview(context: vscode.ExtensionContext, client: LanguageClient): Preview {
@@ -30,14 +37,19 @@ export function createPreview(context: vscode.ExtensionContext, client: Language
     show: (target, mode) => previews.show(target, mode),
     revive: (panel, state) => previews.revive(panel, state),
     openAutomatically: (editor) => previews.openAutomatically(editor),
-    export: (format, target) => exportMinutes(context, format, target),
+    export: (format, target, options) => exportMinutes(context, format, target, options),
     dispose: () => previews.dispose(),
   };
 }
 
+/**
+ * The previews, as VS Code's Markdown preview keeps them: at most one ordinary (dynamic) preview,
+ * which follows the active Protokoll editor ("Open Preview" in the editor's column, "to the
+ * Side" beside it), and one locked preview per document, which stays on that document.
+ */
 class PreviewRegistry implements vscode.Disposable {
-  private readonly byDocument = new Map<string, PreviewPanel>();
-  private locked: PreviewPanel | undefined;
+  private dynamic: PreviewPanel | undefined;
+  private readonly lockedByDocument = new Map<string, PreviewPanel>();
   /** Documents opened automatically once this session: closing that preview is respected. */
   private readonly autoOpened = new Set<string>();
 
@@ -59,17 +71,14 @@ class PreviewRegistry implements vscode.Disposable {
         ? (editor?.viewColumn ?? vscode.ViewColumn.Active)
         : vscode.ViewColumn.Beside;
     if (mode === 'locked') {
-      if (this.locked) {
-        this.locked.showResource(uri);
-        this.locked.reveal();
-      } else {
-        this.track(PreviewPanel.create(this.context, this.client, uri, column, true));
-      }
+      const existing = this.lockedByDocument.get(uri.toString());
+      if (existing) existing.reveal();
+      else this.track(PreviewPanel.create(this.context, this.client, uri, column, true));
       return;
     }
-    const existing = this.byDocument.get(uri.toString());
-    if (existing) {
-      existing.reveal(mode === 'active' ? column : undefined);
+    if (this.dynamic) {
+      this.dynamic.showResource(uri);
+      this.dynamic.reveal(mode === 'active' ? column : undefined);
       return;
     }
     this.track(PreviewPanel.create(this.context, this.client, uri, column, false));
@@ -81,13 +90,12 @@ class PreviewRegistry implements vscode.Disposable {
       return;
     }
     const uri = vscode.Uri.parse(state.uri);
-    if (!state.locked && this.byDocument.has(uri.toString())) {
+    const locked = state.locked === true;
+    if (locked ? this.lockedByDocument.has(uri.toString()) : this.dynamic) {
       panel.dispose();
       return;
     }
-    this.track(
-      PreviewPanel.revive(panel, this.context, this.client, uri, state.locked === true, state.line),
-    );
+    this.track(PreviewPanel.revive(panel, this.context, this.client, uri, locked, state.line));
   }
 
   openAutomatically(editor: vscode.TextEditor | undefined): void {
@@ -98,33 +106,39 @@ class PreviewRegistry implements vscode.Disposable {
         .get<boolean>('openAutomatically', false)
     )
       return;
-    const uri = editor.document.uri;
-    if (this.byDocument.has(uri.toString()) || this.locked || this.autoOpened.has(uri.toString()))
-      return;
-    this.autoOpened.add(uri.toString());
+    const key = editor.document.uri.toString();
+    // An open ordinary preview already follows this editor.
+    if (this.dynamic || this.lockedByDocument.has(key) || this.autoOpened.has(key)) return;
+    this.autoOpened.add(key);
     this.track(
-      PreviewPanel.create(this.context, this.client, uri, vscode.ViewColumn.Beside, false),
+      PreviewPanel.create(
+        this.context,
+        this.client,
+        editor.document.uri,
+        vscode.ViewColumn.Beside,
+        false,
+      ),
     );
   }
 
   dispose(): void {
-    for (const panel of [...this.byDocument.values(), this.locked]) panel?.dispose();
-    this.byDocument.clear();
-    this.locked = undefined;
+    for (const panel of [...this.lockedByDocument.values(), this.dynamic]) panel?.dispose();
+    this.lockedByDocument.clear();
+    this.dynamic = undefined;
   }
 
   private track(panel: PreviewPanel): void {
-    if (panel.locked) {
-      this.locked = panel;
+    if (!panel.locked) {
+      this.dynamic = panel;
       panel.onDidDispose(() => {
-        if (this.locked === panel) this.locked = undefined;
+        if (this.dynamic === panel) this.dynamic = undefined;
       });
       return;
     }
     const key = panel.resource.toString();
-    this.byDocument.set(key, panel);
+    this.lockedByDocument.set(key, panel);
     panel.onDidDispose(() => {
-      if (this.byDocument.get(key) === panel) this.byDocument.delete(key);
+      if (this.lockedByDocument.get(key) === panel) this.lockedByDocument.delete(key);
     });
   }
 }

@@ -16,7 +16,8 @@ const EDITOR_ECHO_MS = 300;
 const TYPING_MS = 800;
 
 /**
- * One preview panel: shows one document, or (locked) whichever Protokoll document is active.
+ * One preview panel. As in VS Code's Markdown preview: an ordinary preview follows the active
+ * Protokoll editor; a locked one stays on its document.
  * Content comes from the server's `protokoll/render` and replaces the webview's content by
  * message; the page itself is written once, with a fresh nonce.
  */
@@ -95,7 +96,7 @@ export class PreviewPanel implements vscode.Disposable {
     return this.resourceUri;
   }
 
-  /** Shows another document in this panel (a locked preview following the active editor). */
+  /** Shows another document in this panel (an ordinary preview following the active editor). */
   showResource(uri: vscode.Uri): void {
     if (uri.toString() === this.resourceUri.toString()) return;
     this.resourceUri = uri;
@@ -205,7 +206,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private onActiveEditorChanged(editor: vscode.TextEditor | undefined): void {
-    if (!this.locked || !editor || editor.document.languageId !== 'protokoll') return;
+    if (this.locked || !editor || editor.document.languageId !== 'protokoll') return;
     this.showResource(editor.document.uri);
   }
 
@@ -299,7 +300,7 @@ function webviewOptions(
 
 function panelTitle(uri: vscode.Uri, locked: boolean): string {
   return text(
-    locked ? 'followingPanelTitle' : 'panelTitle',
+    locked ? 'lockedPanelTitle' : 'panelTitle',
     currentLocale(),
     path.posix.basename(uri.path),
   );

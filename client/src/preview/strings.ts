@@ -2,7 +2,7 @@ import type { Locale } from '../messages';
 
 const STRINGS = {
   panelTitle: { sv: 'Förhandsvisning: {0}', en: 'Preview: {0}' },
-  followingPanelTitle: { sv: 'Förhandsvisning (låst): {0}', en: 'Preview (locked): {0}' },
+  lockedPanelTitle: { sv: 'Förhandsvisning (låst): {0}', en: 'Preview (locked): {0}' },
   loading: { sv: 'Förhandsvisningen laddas…', en: 'Loading the preview…' },
   noDocument: {
     sv: 'Öppna ett protokoll (.protokoll) i redigeraren för att förhandsvisa det.',

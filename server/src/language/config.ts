@@ -38,7 +38,12 @@ export interface ProtokollConfig {
   readonly seats?: number;
   /** Per-code severity overrides. */
   readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+  /** Language of the messages (diagnostics, hover); rendered minutes follow the document's keywords. */
   readonly locale: Locale;
+  /** Where the adjusted minutes are kept (Anslag/Bevis: "Förvaringsplats för protokollet"). */
+  readonly archive?: string;
+  /** Names replaced by "[namn maskerat]" in the public version (`render --public`). */
+  readonly maskedNames: readonly string[];
 }
 
 export const DEFAULT_CONFIG: ProtokollConfig = {
@@ -51,6 +56,7 @@ export const DEFAULT_CONFIG: ProtokollConfig = {
   parties: [],
   severity: {},
   locale: 'sv',
+  maskedNames: [],
 };
 
 /** A problem in a configuration value, at a JSON path such as `severity/numbering~1gap`. */
@@ -70,11 +76,14 @@ const SETTING_NAMES = [
   'kind',
   'parties',
   'seats',
+  'archive',
+  'maskedNames',
 ];
 const LIST_EXAMPLES: Record<string, string> = {
   requiredSignatures: '["Ordförande", "Sekreterare", "Justerare"]',
   organisations: '["Kommunalförbundet"]',
   members: '["Kommunalförbundet"]',
+  maskedNames: '["Anna Svensson"]',
 };
 
 /** The signer role a configured role name stands for. */
@@ -170,11 +179,25 @@ export function readConfig(value: unknown): {
         }
         break;
       }
-      case 'organisations': {
+      case 'organisations':
+      case 'maskedNames': {
         const list = stringList(key, v);
         if (list) config[key] = list;
         break;
       }
+      case 'archive':
+        if (typeof v === 'string' && v.trim() !== '') config.archive = v.trim();
+        else {
+          const found = quotedJsonValue(v);
+          problems.push({
+            path: [key],
+            message: {
+              sv: `måste vara platsen där protokollet förvaras, till exempel "Kommunkansliet", inte ${found.sv}`,
+              en: `must be the place where the minutes are kept, such as "Kommunkansliet", not ${found.en}`,
+            },
+          });
+        }
+        break;
       case 'members': {
         const read = readMembers(v, problems);
         if (read) {

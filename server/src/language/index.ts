@@ -17,7 +17,14 @@ import { selectionRanges } from './features/selectionRanges';
 import { documentSymbols } from './features/symbols';
 import { formatText, minimalEdit } from './features/formatting';
 import { buildModel, type MeetingModel } from './model';
-import { renderMinutes, toProtokollJson, type RenderOptions } from './render';
+import {
+  buildMinutesView,
+  makePublic,
+  publicUri,
+  renderMinutes,
+  toProtokollJson,
+  type RenderOptions,
+} from './render';
 import type { ProtokollAst } from './syntax/ast';
 import { buildAst } from './syntax/build';
 import type { ProtokollTextDocument } from './textDocument';
@@ -210,16 +217,57 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       };
       return computeCodeActions(document, range, context, config.locale);
     },
-    /** The minutes as HTML with the source lines of its blocks (preview, CLI, export). */
-    render: (doc: ProtokollTextDocument, options: RenderOptions = {}) =>
-      renderMinutes(
-        parse(doc).ast,
+    /**
+     * The minutes as HTML with the source lines of its blocks (preview, CLI, export); with
+     * `public`, the public version (secret items and masked names replaced).
+     */
+    render: (doc: ProtokollTextDocument, options: RenderOptions = {}) => {
+      const parsed = parse(doc);
+      if (options.public) {
+        const made = makePublic(
+          parsed.text,
+          parsed.ast,
+          options.config ?? DEFAULT_CONFIG,
+          options.locale,
+        );
+        return renderMinutes(made.ast, [], { ...options, model: made.model, locale: made.locale });
+      }
+      return renderMinutes(
+        parsed.ast,
         options.showDiagnostics ? getDiagnostics(doc, options.config) : [],
-        options,
-      ),
-    /** The documented, versioned JSON form of the document (docs/ast-json.md). */
-    toJson: (doc: ProtokollTextDocument, locale: Locale = 'sv') =>
-      toProtokollJson(doc.uri, parse(doc).ast, locale),
+        { ...options, model: parsed.model },
+      );
+    },
+    /** The view of the minutes the PDF writer lays out (same options as `render`). */
+    minutesView: (doc: ProtokollTextDocument, options: RenderOptions = {}) => {
+      const parsed = parse(doc);
+      const config = options.config ?? DEFAULT_CONFIG;
+      if (options.public) {
+        const made = makePublic(parsed.text, parsed.ast, config, options.locale);
+        return buildMinutesView(made.ast, {
+          config,
+          model: made.model,
+          locale: made.locale,
+          public: true,
+        });
+      }
+      return buildMinutesView(parsed.ast, { config, model: parsed.model, locale: options.locale });
+    },
+    /**
+     * The documented, versioned JSON form of the document (docs/ast-json.md); `public` gives the
+     * JSON of the public version (with `config.maskedNames`).
+     */
+    toJson: (
+      doc: ProtokollTextDocument,
+      locale: Locale = 'sv',
+      options: { readonly public?: boolean; readonly config?: ProtokollConfig } = {},
+    ) => {
+      const parsed = parse(doc);
+      if (!options.public) return toProtokollJson(doc.uri, parsed.ast, locale);
+      const config = options.config ?? DEFAULT_CONFIG;
+      const made = makePublic(parsed.text, parsed.ast, config);
+      return toProtokollJson(publicUri(doc.uri, config, made.locale), made.ast, locale);
+    },
     /**
      * Completions at a position: municipalities, people (signers, owners, a vote's voters,
      * reservations, jäv, yrkanden, adjusters, `ersätter`), party letters, roles, keywords by

@@ -51,6 +51,11 @@ export interface ItemModel {
   readonly attachments: Span[];
   /** `Justeras omedelbart.`: the item counts as adjusted on the meeting day. */
   readonly immediate?: ImmediateLine;
+  /**
+   * `Sekretess: OSL 26 kap. 1 §`: the item's body is secret; a public version replaces it by
+   * "Sekretessbelagd uppgift enligt OSL 26 kap. 1 §".
+   */
+  readonly secrecy?: LabelLine;
 }
 
 /** Reads one item's body into its parts. One pass over the body lines. */
@@ -73,6 +78,7 @@ export function buildItemModel(item: AgendaItem): ItemModel {
   let proposal: Span | undefined;
   let order: Span | undefined;
   let immediate: ImmediateLine | undefined;
+  let secrecy: LabelLine | undefined;
   const voteRecords: (typeof vote & object)[] = [];
   const addMentions = (label: ItemLabelKind, line: BodyLine, persons?: PersonRef[]) => {
     if (label === 'motions' || label === 'reservation' || label === 'jav' || label === 'note') {
@@ -94,7 +100,8 @@ export function buildItemModel(item: AgendaItem): ItemModel {
           voteRecords.push(vote);
           break;
         }
-        if (line.label === 'proposal') proposal ??= line.text;
+        if (line.label === 'secrecy') secrecy ??= line;
+        else if (line.label === 'proposal') proposal ??= line.text;
         else if (line.label === 'order') order ??= line.text;
         else if (
           line.label === 'basis' ||
@@ -146,5 +153,6 @@ export function buildItemModel(item: AgendaItem): ItemModel {
     sendTo: lists.sendTo,
     attachments: lists.attachments,
     immediate,
+    secrecy,
   };
 }

@@ -327,6 +327,7 @@ async function render(args: RenderArgs, io: Io): Promise<number> {
     text: input.text,
     config,
     inputs: [...(configFile ? [configFile] : [])],
+    public: args.public,
   });
   if (result.message) io.stderr(result.message);
   if (result.stdout) io.write(result.stdout);

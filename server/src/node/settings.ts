@@ -31,6 +31,8 @@ const CHECK_SETTINGS = [
   'kind',
   'parties',
   'seats',
+  'archive',
+  'maskedNames',
 ];
 
 /**

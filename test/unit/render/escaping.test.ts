@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { createProtokollService, createTextDocument } from '../../../server/src/language/index.js';
+import {
+  createProtokollService,
+  createTextDocument,
+  mergeConfig,
+} from '../../../server/src/language/index.js';
 import { escapeHtml, neutralise } from '../../../server/src/language/render/escape.js';
-import { HOSTILE_STRINGS, hostileMinutes } from '../../render/hostile.js';
+import { HOSTILE_STRINGS, hostileMinutes, hostileMunicipalMinutes } from '../../render/hostile.js';
 
 const service = createProtokollService();
 
@@ -115,6 +119,25 @@ describe('renderer: hostile document text stays inert', () => {
       assertInert(html);
     });
   }
+
+  it('keeps every hostile string inert in the municipal layout, the ordinary and the public version', () => {
+    for (const hostile of HOSTILE_STRINGS) {
+      const oneLine = hostile.replace(/[\r\n]+/g, ' ');
+      const config = mergeConfig({
+        kind: 'kommunal',
+        archive: oneLine,
+        maskedNames: [oneLine.slice(0, 12) || 'x'],
+      });
+      const doc = createTextDocument('file:///k.protokoll', hostileMunicipalMinutes(hostile));
+      for (const options of [
+        { standalone: true, showDiagnostics: true },
+        { standalone: true, public: true },
+        { standalone: false, showDiagnostics: true },
+      ]) {
+        assertInert(service.render(doc, { config, ...options }).html);
+      }
+    }
+  });
 
   it('keeps the hostile text visible, escaped, rather than dropping it', () => {
     const doc = createTextDocument(

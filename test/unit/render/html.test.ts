@@ -152,7 +152,7 @@ describe('renderer: HTML of the minutes', () => {
       draft.html,
       /<p class="ojusterat" role="note" title="Protokollet är ännu inte justerat\.">OJUSTERAT<\/p>/,
     );
-    assert.match(draft.html, /class="protokoll is-ojusterat"/);
+    assert.match(draft.html, /class="protokoll layout-natverk is-ojusterat"/);
     const adjusted = render(`${MINUTES}Justerat: 2024-03-15\n`);
     assert.doesNotMatch(adjusted.html, /ojusterat/i);
   });
@@ -205,9 +205,25 @@ describe('renderer: HTML of the minutes', () => {
     assert.doesNotMatch(html, /Närvarande|Vid protokollet|Beslut</);
   });
 
-  it('takes the label language from the configuration when no locale is given', () => {
-    const { html } = render(MINUTES, { config: mergeConfig({ locale: 'en' }) });
-    assert.match(html, /<h2 data-line="6">Present<\/h2>/);
+  it("takes the label language from the document, not from the messages' locale", () => {
+    // Swedish keywords: Swedish labels, even with English messages configured.
+    const swedish = render(MINUTES, { config: mergeConfig({ locale: 'en' }) }).html;
+    assert.match(swedish, /<h2 data-line="6">Närvarande<\/h2>/);
+    assert.match(swedish, />OJUSTERAT</);
+    assert.doesNotMatch(swedish, /NOT ADJUSTED|Minutes/);
+    // English keywords: English labels, even with Swedish messages.
+    const english = render(
+      '# Board\nDate: 2024-03-12\n\nPresent:\n- Anna Ek, Hjo (chair)\n\n§ 1 Budget\nDecision: Adopted.\n\nChair: Anna Ek\n',
+      { config: mergeConfig({ locale: 'sv' }) },
+    ).html;
+    assert.match(english, /<h2 data-line="3">Present<\/h2>/);
+    assert.match(english, />NOT ADJUSTED</);
+    assert.match(english, /Recorded by/);
+    // Nothing to go by (no keywords yet): the configured language.
+    assert.match(
+      render('# Nytt protokoll\n', { config: mergeConfig({ locale: 'en' }) }).html,
+      /Minutes/,
+    );
   });
 
   it('gives every block a data-line and reports exactly those lines in the line map', () => {

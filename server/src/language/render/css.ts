@@ -223,11 +223,6 @@ body {
   color: var(--pk-muted);
   padding: 0.15rem 1.2rem 0.15rem 0;
 }
-.certificate .blank {
-  display: inline-block;
-  min-width: 8rem;
-  border-bottom: 1px solid var(--pk-fg);
-}
 .diagnostics {
   display: block;
   margin: 0.1rem 0 0.2rem;
@@ -255,6 +250,199 @@ body {
 }
 .diagnostic-hint {
   color: var(--pk-hint);
+}
+/* ---- labelled parts of an item, votes, secrecy (every kind of body) ---- */
+.labelled,
+.vote {
+  margin: 0.4rem 0;
+}
+.labelled-head {
+  margin: 0.3rem 0 0.1rem;
+}
+.labelled ul {
+  margin: 0.1rem 0 0.3rem;
+  padding-left: 1.2rem;
+}
+.labelled-reservation,
+.labelled-note,
+.labelled-jav {
+  padding-left: 0.6rem;
+  border-left: 3px double var(--pk-muted);
+}
+.labelled-sendTo {
+  margin-top: 0.8rem;
+  padding-top: 0.3rem;
+  border-top: 1px solid var(--pk-rule);
+  font-size: 0.92em;
+}
+.vote-table {
+  border-collapse: collapse;
+  margin: 0.2rem 0 0.4rem;
+  font-size: 0.95em;
+}
+.vote-table th,
+.vote-table td {
+  border: 1px solid var(--pk-rule);
+  padding: 0.1rem 0.6rem;
+  text-align: left;
+  vertical-align: top;
+}
+.vote-table th[scope='col'] {
+  font-weight: normal;
+  color: var(--pk-muted);
+}
+.vote-table td.vote-count {
+  text-align: right;
+}
+.immediate {
+  display: inline-block;
+  margin-left: 0.4rem;
+  padding: 0 0.4rem;
+  border: 1.5px solid var(--pk-accent);
+  border-radius: 3px;
+  color: var(--pk-accent);
+  font-size: 0.75em;
+  font-weight: bold;
+  letter-spacing: 0.04em;
+  vertical-align: 0.15em;
+  white-space: nowrap;
+}
+.secrecy {
+  margin: 0.3rem 0;
+  padding: 0.2rem 0.6rem;
+  border: 1px dashed var(--pk-mark);
+  color: var(--pk-mark);
+}
+.secrecy-notice {
+  border-style: solid;
+  font-style: italic;
+}
+.public-version {
+  margin: 0.4rem 0 0;
+  font-size: 0.9em;
+  font-style: italic;
+  color: var(--pk-muted);
+}
+/* ---- the municipal layout (kind: kommunal) ---- */
+.layout-kommunal .item-heading {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0 0.4rem;
+}
+.layout-kommunal .item-heading .item-number {
+  min-width: 4.2rem;
+}
+.layout-kommunal .item-heading .item-title {
+  flex: 1 1 14rem;
+}
+.layout-kommunal .item-heading .case-number {
+  margin-left: auto;
+}
+.layout-kommunal .item-body {
+  padding-left: 4.6rem;
+}
+.municipal-heading {
+  display: flex;
+  justify-content: space-between;
+  align-items: flex-end;
+  gap: 1rem;
+  padding-right: 9rem;
+}
+.layout-kommunal:not(.is-ojusterat) .municipal-heading {
+  padding-right: 0;
+}
+.municipal-header .minutes-title {
+  margin: 0.1rem 0 0;
+  font-size: 1.6em;
+}
+.minutes-subtitle {
+  margin: 0.1rem 0 0;
+}
+.municipal-date {
+  margin: 0;
+  text-align: right;
+}
+.municipal-date dt {
+  color: var(--pk-muted);
+  font-size: 0.85em;
+}
+.municipal-date dd {
+  margin: 0;
+  font-weight: bold;
+}
+.front-facts {
+  margin: 0;
+}
+.front-facts .fact {
+  display: grid;
+  grid-template-columns: 11rem 1fr;
+  gap: 1rem;
+  padding: 0.35rem 0;
+  border-bottom: 1px solid var(--pk-rule);
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+.front-facts dt {
+  font-weight: bold;
+}
+.front-facts dd {
+  margin: 0;
+}
+.people {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.person-details {
+  color: var(--pk-muted);
+}
+.fact-adjustment dd {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  gap: 0 1rem;
+}
+.front-paragraphs .label {
+  margin-right: 0.3rem;
+}
+.front-signer {
+  display: grid;
+  grid-template-columns: 7rem minmax(6rem, 14rem) 1fr;
+  align-items: end;
+  gap: 0.6rem;
+  margin: 1.4rem 0 0.2rem;
+  max-width: none;
+}
+.front-signer .signer-role {
+  color: var(--pk-muted);
+  font-size: 0.9em;
+}
+.front-signer .signature-line {
+  border-top: 0;
+  border-bottom: 1px dotted var(--pk-fg);
+  height: 1.1em;
+}
+.front-signatures .signature-date {
+  margin: 0.6rem 0 0;
+}
+.certificate-municipal {
+  margin-top: 1rem;
+}
+.certificate-municipal h2 {
+  margin-top: 0.4rem;
+}
+.blank {
+  display: inline-block;
+  min-width: 8rem;
+  border-bottom: 1px solid var(--pk-fg);
+}
+.source-anchor {
+  display: inline;
+}
+.layout-kommunal .certificate-municipal + .item,
+.layout-kommunal .certificate-municipal + .preamble {
+  margin-top: 2.4rem;
 }
 @page {
   size: A4;
@@ -285,6 +473,13 @@ body {
   }
   .signature {
     margin-top: 1.6cm;
+  }
+  .front-signer {
+    margin-top: 1cm;
+  }
+  .layout-kommunal .certificate-municipal {
+    break-after: page;
+    page-break-after: always;
   }
 }
 `;

@@ -1,5 +1,14 @@
 import { MINUTES_CSS } from './css';
 import { escapeHtml } from './escape';
+import {
+  certificateHtml,
+  frontPageHtml,
+  labelledHtml,
+  listHtml,
+  secrecyHtml,
+  voteHtml,
+  type HtmlContext,
+} from './htmlParts';
 import type { Inline } from './inline';
 import { LineMapBuilder } from './lineMap';
 import type { Block, DiagnosticView, MinutesView, SignerView } from './view';
@@ -60,26 +69,35 @@ function standaloneDocument(view: MinutesView, title: string, body: string): str
   ].join('\n');
 }
 
-class HtmlWriter {
+class HtmlWriter implements HtmlContext {
   readonly lines = new LineMapBuilder();
   private readonly shownDiagnostics = new Set<number>();
 
-  constructor(private readonly view: MinutesView) {}
+  constructor(readonly view: MinutesView) {}
+
+  inline(runs: readonly Inline[]): string {
+    return inlineHtml(runs);
+  }
 
   article(): string {
     const { view } = this;
     const l = view.labels;
     const parts: string[] = [];
     parts.push(
-      `<article id="protokoll-root" class="protokoll${view.adjusted ? '' : ' is-ojusterat'}" lang="${view.locale}">`,
+      `<article id="protokoll-root" class="protokoll layout-${view.kind === 'kommunal' ? 'kommunal' : view.kind === 'förening' ? 'forening' : 'natverk'}${view.adjusted ? '' : ' is-ojusterat'}${view.public ? ' is-public' : ''}" lang="${view.locale}">`,
     );
     if (!view.adjusted) {
       parts.push(
         `<p class="ojusterat" role="note" title="${escapeHtml(l.notAdjustedExplanation)}">${escapeHtml(l.notAdjusted)}</p>`,
       );
     }
-    parts.push(this.header());
-    for (const section of view.attendance) parts.push(this.attendance(section));
+    if (view.front) {
+      parts.push(frontPageHtml(this, view.front));
+      if (view.certificate) parts.push(certificateHtml(this));
+    } else {
+      parts.push(this.header());
+      for (const section of view.attendance) parts.push(this.attendance(section));
+    }
     if (view.preamble.length > 0) {
       parts.push(`<div class="preamble">${this.blocks(view.preamble)}</div>`);
     }
@@ -87,15 +105,21 @@ class HtmlWriter {
       const caseNumber = item.caseNumber
         ? ` <span class="case-number" title="${escapeHtml(l.caseNumber)}">${escapeHtml(item.caseNumber)}</span>`
         : '';
+      const immediate =
+        item.immediate === undefined
+          ? ''
+          : ` <span class="immediate" title="${escapeHtml(l.immediateExplanation)}"${this.at(item.immediate)}>${escapeHtml(l.immediate)}${this.diagnostics(item.immediate)}</span>`;
       parts.push(
-        `<section class="item"${this.at(item.line)}>`,
-        `<h2 class="item-heading"${this.at(item.line)}><span class="item-number">${escapeHtml(item.label)}</span> <span class="item-title">${escapeHtml(item.title ?? '')}</span>${caseNumber}${this.diagnostics(item.line)}</h2>`,
+        `<section class="item${item.secret ? ' is-secret' : ''}${item.immediate === undefined ? '' : ' is-immediate'}"${this.at(item.line)}>`,
+        `<h2 class="item-heading"${this.at(item.line)}><span class="item-number">${escapeHtml(item.label)}</span> <span class="item-title">${escapeHtml(item.title ?? '')}</span>${immediate}${caseNumber}${this.diagnostics(item.line)}</h2>`,
         `<div class="item-body">${this.blocks(item.blocks)}</div>`,
         '</section>',
       );
     }
-    if (view.signatures) parts.push(this.signatures());
-    if (view.certificate) parts.push(this.certificate());
+    if (!view.front) {
+      if (view.signatures) parts.push(this.signatures());
+      if (view.certificate) parts.push(certificateHtml(this));
+    }
     parts.push('</article>');
     return parts.join('\n');
   }
@@ -127,6 +151,7 @@ class HtmlWriter {
       '<header class="minutes-header">',
       `<p class="document-kind">${escapeHtml(l.documentKind)}</p>`,
       title,
+      view.public ? `<p class="public-version" role="note">${escapeHtml(l.publicVersion)}</p>` : '',
       facts.length > 0 ? `<dl class="meeting-facts">${facts.join('')}</dl>` : '',
       '</header>',
     ]
@@ -169,14 +194,13 @@ class HtmlWriter {
               )
               .join('\n')}</p>`;
           case 'list':
-            return `<ul>${block.items
-              .map((item) => {
-                const organisation = item.organisation
-                  ? `<span class="round-table-organisation">${escapeHtml(item.organisation)}:</span> `
-                  : '';
-                return `<li${this.at(item.line)}>${organisation}${inlineHtml(item.content)}${this.diagnostics(item.line)}</li>`;
-              })
-              .join('\n')}</ul>`;
+            return listHtml(this, block.items);
+          case 'labelled':
+            return labelledHtml(this, block);
+          case 'vote':
+            return voteHtml(this, block);
+          case 'secrecy':
+            return secrecyHtml(this, block);
           case 'decision':
             return `<div class="decision"${this.at(block.line)}><span class="label">${escapeHtml(l.decision)}</span> <span class="decision-text">${inlineHtml(block.content)}</span>${this.diagnostics(block.line)}</div>`;
           case 'action': {
@@ -224,35 +248,16 @@ class HtmlWriter {
     return `<div class="signature"${at}><div class="signature-line"></div><p class="signer-name">${escapeHtml(signer.name) || '&nbsp;'}</p><p class="signer-role">${escapeHtml(signer.role)}${diagnostics}</p></div>`;
   }
 
-  private certificate(): string {
-    const c = this.view.certificate!;
-    const l = this.view.labels;
-    const row = (label: string, value: string | undefined) =>
-      `<tr><th scope="row">${escapeHtml(label)}</th><td>${value ? escapeHtml(value) : '<span class="blank"></span>'}</td></tr>`;
-    return [
-      `<section class="certificate"${this.at(c.line)}>`,
-      `<h2>${escapeHtml(l.certificate)}</h2>`,
-      `<p>${escapeHtml(l.certificateStatement)}</p>`,
-      '<table>',
-      row(l.body, c.body),
-      row(l.meetingDate, c.meetingDate),
-      row(l.datePosted, c.datePosted),
-      row(l.dateTakenDown, c.dateTakenDown),
-      row(l.lastDayOfAppeal, c.lastDayOfAppeal),
-      '</table>',
-      `<div class="signature"><div class="signature-line"></div><p class="signer-role">${escapeHtml(l.certifiedBy)}</p></div>`,
-      '</section>',
-    ].join('\n');
-  }
-
   /** The `data-line` attribute for a 0-based source line, recorded in the line map. */
-  private at(line: number): string {
+  at(line: number | undefined): string {
+    if (line === undefined) return '';
     this.lines.add(line);
     return ` data-line="${line}"`;
   }
 
   /** The diagnostics of a line, the first time the line is written. */
-  private diagnostics(line: number): string {
+  diagnostics(line: number | undefined): string {
+    if (line === undefined) return '';
     const list = this.view.diagnostics.get(line);
     if (!list || this.shownDiagnostics.has(line)) return '';
     this.shownDiagnostics.add(line);

@@ -1,12 +1,25 @@
-import { signerRole, type Locale, type ProtokollConfig } from '../config';
+import { signerRole, type BodyKind, type Locale, type ProtokollConfig } from '../config';
 import { parseTimeRange } from '../dates';
-import type { AgendaItem, BodyLine, ProtokollAst, SignatureLine, Span } from '../syntax/ast';
+import { buildModel, type MeetingModel } from '../model';
+import type { AgendaItem, ProtokollAst, SignatureLine } from '../syntax/ast';
 import type { SignerRole } from '../syntax/keywords';
 import type { ProtokollDiagnostic } from '../types';
 import { postingDates } from './certificate';
-import { parseInline, type Inline } from './inline';
+import { documentLanguage } from './documentLanguage';
+import { buildBlocks, type Block, type Sourced } from './itemBlocks';
 import { labelsFor, type Labels } from './labels';
-import { v2LineText } from '../syntax/lineText';
+import { buildFrontPage, type FrontPageView } from './municipal';
+
+export type {
+  Block,
+  LabelledBlock,
+  ListItemView,
+  SecrecyBlock,
+  Sourced,
+  VoteBlock,
+  VoteRowView,
+} from './itemBlocks';
+export type { FrontPageEntry, FrontPageRow, FrontPageView } from './municipal';
 
 /**
  * The minutes as the HTML and PDF writers see them: every piece of document text with the
@@ -14,8 +27,15 @@ import { v2LineText } from '../syntax/lineText';
  * one place that decides what the rendered minutes contain; the writers only lay it out.
  */
 export interface MinutesView {
+  /** The language of the document's keywords (the labels follow the document). */
   readonly locale: Locale;
   readonly labels: Labels;
+  /** `kommunal`: the municipal layout; `förening`: no Anslag/Bevis; `nätverk`: v1. */
+  readonly kind: BodyKind;
+  /** The public version: secret items replaced by a notice, masked names replaced. */
+  readonly public: boolean;
+  /** The municipal first page (`kind: kommunal`), in place of the header and attendance tables. */
+  readonly front?: FrontPageView;
   readonly title?: Sourced<string>;
   /** False until the minutes carry a `Justerat:` line: the "OJUSTERAT" mark shows. */
   readonly adjusted: boolean;
@@ -31,11 +51,6 @@ export interface MinutesView {
   readonly diagnostics: ReadonlyMap<number, readonly DiagnosticView[]>;
 }
 
-export interface Sourced<T> {
-  readonly line: number;
-  readonly value: T;
-}
-
 export interface AttendanceView {
   readonly kind: 'present' | 'absent';
   readonly line: number;
@@ -47,37 +62,16 @@ export interface AttendanceView {
   }[];
 }
 
-export type Block =
-  | { readonly kind: 'paragraph'; readonly lines: Sourced<Inline[]>[] }
-  | { readonly kind: 'list'; readonly items: ListItemView[] }
-  | { readonly kind: 'decision'; readonly line: number; readonly content: Inline[] }
-  | {
-      readonly kind: 'action';
-      readonly line: number;
-      readonly content: Inline[];
-      readonly owner?: string;
-      readonly due?: string;
-    }
-  | {
-      readonly kind: 'nextMeeting';
-      readonly line: number;
-      readonly date?: string;
-      readonly place?: string;
-    };
-
-export interface ListItemView {
-  readonly line: number;
-  /** The organisation of a round-table bullet (`- Hjo: …`). */
-  readonly organisation?: string;
-  readonly content: Inline[];
-}
-
 export interface ItemView {
   readonly line: number;
-  /** `§ 4`, `§ 17 a`. */
+  /** `§ 4`, `§ 17 a` (`KS § 28` shows as `§ 28`). */
   readonly label: string;
   readonly title?: string;
   readonly caseNumber?: string;
+  /** `Justeras omedelbart`: the line that says so; the heading shows the mark. */
+  readonly immediate?: number;
+  /** `Sekretess: …`: the item is secret (its body is replaced in the public version). */
+  readonly secret: boolean;
   readonly blocks: Block[];
 }
 
@@ -99,12 +93,16 @@ export interface SignaturesView {
 }
 
 export interface CertificateView {
-  readonly line: number;
+  /** The `Anslaget:`/`Justerat:` line; undefined for the municipal box written before them. */
+  readonly line?: number;
   readonly body?: string;
   readonly meetingDate?: string;
   readonly datePosted?: string;
   readonly dateTakenDown?: string;
   readonly lastDayOfAppeal?: string;
+  /** `kommunal`: "Förvaringsplats för protokollet" (configuration `archive`), a row even when empty. */
+  readonly municipal: boolean;
+  readonly archive?: string;
 }
 
 export interface DiagnosticView {
@@ -114,7 +112,12 @@ export interface DiagnosticView {
 }
 
 export interface MinutesViewOptions {
+  /** Overrides the language of the document's keywords for the labels. */
   readonly locale?: Locale;
+  /** The meeting model of `ast`, when the caller has it. */
+  readonly model?: MeetingModel;
+  /** The public version (the text is already masked: see `publicVersion.ts`). */
+  readonly public?: boolean;
   readonly config?: ProtokollConfig;
   /** Diagnostics to show beside their lines; none when omitted. */
   readonly diagnostics?: readonly ProtokollDiagnostic[];
@@ -122,25 +125,33 @@ export interface MinutesViewOptions {
 
 /** Builds the view of the minutes from the AST. Never throws, whatever the document. */
 export function buildMinutesView(ast: ProtokollAst, options: MinutesViewOptions = {}): MinutesView {
-  const locale = options.locale ?? options.config?.locale ?? 'sv';
+  const config = options.config;
+  const kind = config?.kind ?? 'nätverk';
+  const locale = options.locale ?? documentLanguage(ast, config?.locale ?? 'sv');
   const labels = labelsFor(locale);
   const header = (kind: 'date' | 'time' | 'place') => {
     const field = ast.header.find((h) => h.kind === kind && h.value);
     return field?.value ? { line: field.range.start.line, value: field.value.text } : undefined;
   };
-  const time = header('time');
-  const signatures = buildSignatures(ast, labels, options.config);
+  const rawTime = header('time');
+  const time = rawTime && { line: rawTime.line, value: formatTime(rawTime.value, labels) };
+  const place = header('place');
   const date = header('date');
+  const model = kind === 'kommunal' ? (options.model ?? buildModel(ast)) : undefined;
+  const signatures = buildSignatures(ast, labels, config, model);
   const view = {
     locale,
     labels,
+    kind,
+    public: options.public === true,
+    front: model && buildFrontPage(model, labels, time, place),
     title: ast.title?.text
       ? { line: ast.title.range.start.line, value: ast.title.text.text }
       : undefined,
     adjusted: ast.signatures.some((s) => s.kind === 'adjusted'),
     date,
-    time: time && { line: time.line, value: formatTime(time.value, labels) },
-    place: header('place'),
+    time,
+    place,
     attendance: ast.sections.map((section) => ({
       kind: section.kind,
       line: section.range.start.line,
@@ -151,10 +162,10 @@ export function buildMinutesView(ast: ProtokollAst, options: MinutesViewOptions 
         role: entry.role && (entry.roleKind ? labels.roles[entry.roleKind] : entry.role.text),
       })),
     })),
-    preamble: buildBlocks(ast.preamble),
-    items: ast.items.map(buildItem),
+    preamble: buildBlocks(ast.preamble, labels),
+    items: ast.items.map((item) => buildItem(item, labels)),
     signatures,
-    certificate: buildCertificate(ast, signatures, date?.value),
+    certificate: buildCertificate(ast, signatures, date?.value, kind, model, config),
     diagnostics: new Map<number, DiagnosticView[]>(),
   };
   attachDiagnostics(view.diagnostics, leafLines(view), options.diagnostics ?? []);
@@ -172,110 +183,62 @@ function formatTime(text: string, labels: Labels): string {
   );
 }
 
-function buildItem(item: AgendaItem): ItemView {
+function buildItem(item: AgendaItem, labels: Labels): ItemView {
   const number = item.number?.text ?? '';
+  // `KS § 28` is `§ 28` (the body's short name is the same on every item; the page says it).
   const label = ['§', number, item.suffix?.text].filter(Boolean).join(' ');
+  const immediate = item.body.find((l) => l.kind === 'immediate');
   return {
     line: item.mark.start.line,
     label,
     title: item.title?.text,
     caseNumber: item.caseNumber?.text,
-    blocks: buildBlocks(item.body),
+    immediate: immediate?.range.start.line,
+    secret: item.body.some((l) => l.kind === 'label' && l.label === 'secrecy'),
+    blocks: buildBlocks(item.body, labels),
   };
-}
-
-/** Groups body lines: adjacent text lines form a paragraph, adjacent bullets a list. */
-function buildBlocks(lines: readonly BodyLine[]): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: Sourced<Inline[]>[] | undefined;
-  let list: ListItemView[] | undefined;
-  for (const line of lines) {
-    const at = line.range.start.line;
-    if (line.kind !== 'text' && v2LineText(line) === undefined) paragraph = undefined;
-    if (line.kind !== 'bullet') list = undefined;
-    switch (line.kind) {
-      case 'text':
-        if (!paragraph) blocks.push({ kind: 'paragraph', lines: (paragraph = []) });
-        paragraph.push({ line: at, value: parseInline(line.text.text) });
-        break;
-      case 'bullet':
-        if (!list) blocks.push({ kind: 'list', items: (list = []) });
-        list.push(
-          line.roundTable
-            ? {
-                line: at,
-                organisation: line.roundTable.organisation.text,
-                content: inline(line.roundTable.text),
-              }
-            : { line: at, content: inline(line.text) },
-        );
-        break;
-      case 'decision':
-        blocks.push({ kind: 'decision', line: at, content: inline(line.text) });
-        break;
-      case 'action':
-        blocks.push({
-          kind: 'action',
-          line: at,
-          content: inline(line.text),
-          owner: line.owner?.text,
-          due: line.due?.text,
-        });
-        break;
-      case 'nextMeeting':
-        blocks.push({
-          kind: 'nextMeeting',
-          line: at,
-          date: line.date?.text,
-          place: line.place?.text,
-        });
-        break;
-      case 'blank':
-        break;
-      default: {
-        // v2 lines (labels, vote tallies, Justeras omedelbart, body elections) as paragraphs.
-        const text = v2LineText(line);
-        if (text === undefined) break;
-        if (!paragraph) blocks.push({ kind: 'paragraph', lines: (paragraph = []) });
-        paragraph.push({ line: at, value: parseInline(text) });
-      }
-    }
-  }
-  return blocks;
-}
-
-function inline(span: Span | undefined): Inline[] {
-  return span ? parseInline(span.text) : [];
 }
 
 function buildSignatures(
   ast: ProtokollAst,
   labels: Labels,
   config: ProtokollConfig | undefined,
+  model: MeetingModel | undefined,
 ): SignaturesView | undefined {
   const required = new Set(
     (config?.requiredSignatures ?? ['Ordförande', 'Sekreterare', 'Justerare']).map(signerRole),
   );
-  if (ast.items.length === 0 && ast.signatures.length === 0) return undefined;
+  if (!model && ast.items.length === 0 && ast.signatures.length === 0) return undefined;
   const signersOf = (role: SignerRole, label: string): SignerView[] => {
     const lines = ast.signatures.filter((s) => s.kind === role);
-    const named = lines.flatMap((l) =>
+    const named: SignerView[] = lines.flatMap((l) =>
       l.names.map((n) => ({ line: n.range.start.line, role: label, name: n.text })),
     );
-    if (named.length > 0) return named;
+    if (model && role === 'adjuster' && named.length === 0) {
+      // The municipal first page is printed to be signed: the appointed adjusters' names go
+      // under their lines before the signature block is written.
+      for (const p of model.appointedAdjusters?.persons ?? [])
+        named.push({ role: label, name: p.name.text });
+    }
+    if (named.length > 0 && !model) return named;
     // A required signer nobody named yet still gets a line to sign on paper.
-    return role === 'chair' || role === 'secretary' || required.has(role)
-      ? [{ line: lines[0]?.range.start.line, role: label, name: '' }]
-      : [];
+    const wanted =
+      role === 'chair' || role === 'secretary' || required.has(role)
+        ? Math.max(1, model ? (config?.signatureCounts[role] ?? 1) : 1)
+        : 0;
+    while (named.length < wanted)
+      named.push({ line: lines[0]?.range.start.line, role: label, name: '' });
+    return named;
   };
   const dated = (kind: 'adjusted' | 'posted') => {
     const line = ast.signatures.find((s): s is SignatureLine => s.kind === kind);
     return line ? { line: line.range.start.line, value: line.date?.text ?? '' } : undefined;
   };
+  const adjuster = model ? labels.adjusting : labels.adjuster;
   return {
     line: ast.signatures[0]?.range.start.line ?? ast.lineCount - 1,
     recorder: signersOf('secretary', labels.secretary),
-    adjusters: [...signersOf('chair', labels.chair), ...signersOf('adjuster', labels.adjuster)],
+    adjusters: [...signersOf('chair', labels.chair), ...signersOf('adjuster', adjuster)],
     adjusted: dated('adjusted'),
     posted: dated('posted'),
   };
@@ -285,18 +248,26 @@ function buildCertificate(
   ast: ProtokollAst,
   signatures: SignaturesView | undefined,
   meetingDate: string | undefined,
+  kind: BodyKind,
+  model: MeetingModel | undefined,
+  config: ProtokollConfig | undefined,
 ): CertificateView | undefined {
+  // An association has no notice board and no appeal under Kommunallagen.
+  if (kind === 'förening') return undefined;
   const adjusted = signatures?.adjusted;
   const posted = signatures?.posted;
-  if (!adjusted && !posted) return undefined;
+  // A municipal body's minutes always carry the box: blank lines until the dates are written.
+  if (!model && !adjusted && !posted) return undefined;
   const dates = posted && postingDates(posted.value);
   return {
-    line: (posted ?? adjusted)!.line,
-    body: ast.title?.text?.text,
+    line: (posted ?? adjusted)?.line,
+    body: model?.body?.text ?? ast.title?.text?.text,
     meetingDate,
     datePosted: dates?.posted ?? (posted?.value || undefined),
     dateTakenDown: dates?.takenDown,
     lastDayOfAppeal: dates?.lastDayOfAppeal,
+    municipal: model !== undefined,
+    archive: model ? config?.archive : undefined,
   };
 }
 
@@ -307,6 +278,17 @@ function leafLines(view: Omit<MinutesView, 'diagnostics'>): number[] {
     if (line !== undefined) lines.push(line);
   };
   add(view.title?.line);
+  if (view.front) {
+    add(view.front.body?.line);
+    view.front.placeAndTime?.lines.forEach(add);
+    for (const row of view.front.rows) {
+      add(row.line);
+      row.entries.forEach((e) => add(e.line));
+    }
+    add(view.front.appointedAdjusters?.line);
+    add(view.front.adjustmentPlace?.line);
+    add(view.front.paragraphs?.line);
+  }
   add(view.date?.line);
   add(view.time?.line);
   add(view.place?.line);
@@ -318,12 +300,20 @@ function leafLines(view: Omit<MinutesView, 'diagnostics'>): number[] {
     for (const block of list) {
       if (block.kind === 'paragraph') block.lines.forEach((l) => add(l.line));
       else if (block.kind === 'list') block.items.forEach((i) => add(i.line));
-      else add(block.line);
+      else {
+        add(block.line);
+        if (block.kind === 'labelled') block.items.forEach((i) => add(i.line));
+        if (block.kind === 'vote') {
+          add(block.meaning?.line);
+          block.rows.forEach((r) => add(r.line));
+        }
+      }
     }
   };
   blocks(view.preamble);
   for (const item of view.items) {
     add(item.line);
+    add(item.immediate);
     blocks(item.blocks);
   }
   if (view.signatures) {

@@ -29,6 +29,7 @@ export const KEYWORDS = {
   note: ['Protokollsanteckning', 'Note for the minutes', 'Protokollsanteckningar'],
   sendTo: ['Beslutet skickas till', 'Decision sent to', 'Expedieras till', 'Send to'],
   attachments: ['Bilagor', 'Attachments', 'Bilaga', 'Attachment'],
+  secrecy: ['Sekretess', 'Secrecy'],
   chair: ['Ordförande', 'Chair'],
   secretary: ['Sekreterare', 'Secretary', 'Protokollförare', 'Minute taker'],
   adjuster: ['Justerare', 'Adjuster', 'Adjusters', 'Justerande'],
@@ -63,7 +64,8 @@ export type LabelKind =
   | 'jav'
   | 'note'
   | 'sendTo'
-  | 'attachments';
+  | 'attachments'
+  | 'secrecy';
 /** Labels whose value is the plain text after the colon (and, for lists, the bullets below). */
 export type ItemLabelKind = Exclude<LabelKind, 'decision' | 'action' | 'nextMeeting'>;
 export type SignatureKind = 'chair' | 'secretary' | 'adjuster' | 'adjusted' | 'posted';
@@ -99,6 +101,7 @@ export const ITEM_LABEL_KINDS: readonly ItemLabelKind[] = [
   'note',
   'sendTo',
   'attachments',
+  'secrecy',
 ];
 /** Labels followed by a `- ` list (the bullets below belong to the label). */
 export const LIST_LABEL_KINDS: readonly ItemLabelKind[] = [

@@ -36,6 +36,8 @@ export interface RenderArgs extends CommonArgs {
   readonly config?: string;
   readonly noConfig: boolean;
   readonly locale?: 'sv' | 'en';
+  /** `--public`: the public version (secret items and `maskedNames` replaced). */
+  readonly public: boolean;
 }
 
 export type CliArgs =
@@ -45,7 +47,7 @@ export const USAGE = `Usage:
   protokoll check [--format text|json|sarif|github] [--fix] [--config FILE] [--no-config]
                   [--locale sv|en] [--stdin-filename NAME] [--debug] [--color|--no-color] PATH...
   protokoll format [--check|--write] [--stdin-filename NAME] [--debug] PATH...
-  protokoll render [--format html|pdf|json] [-o FILE] [--config FILE] [--no-config]
+  protokoll render [--format html|pdf|json] [-o FILE] [--public] [--config FILE] [--no-config]
                    [--locale sv|en] [--stdin-filename NAME] PATH
   protokoll --help | --version
 
@@ -75,6 +77,7 @@ const OPTIONS: Record<'check' | 'format' | 'render', OptionSpec> = {
     ...CONFIG,
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
+    public: { type: 'boolean' },
   },
 };
 
@@ -164,6 +167,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     config,
     noConfig,
     locale,
+    public: values.public === true,
   };
 }
 

@@ -6,7 +6,9 @@ import {
   type ProtokollConfig,
   type ProtokollService,
 } from '../../language';
-import { buildMinutesView } from '../../language/render/view';
+import { documentLanguage } from '../../language/render/documentLanguage';
+import { maskNames } from '../../language/render/publicVersion';
+import { buildAst } from '../../language/syntax/build';
 import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
 import { checkPdfSize } from './pdfLimits';
@@ -28,6 +30,11 @@ export interface ExportSource {
   readonly config: ProtokollConfig;
   /** Where the PDF fonts are; found beside the bundle or checkout when omitted. */
   readonly fontDirectory?: string;
+  /**
+   * The public version: items marked `Sekretess:` replaced by a notice and the names of
+   * `config.maskedNames` replaced, in every format.
+   */
+  readonly public?: boolean;
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', pdf: '.pdf', json: '.json' };
@@ -43,9 +50,17 @@ export async function exportDocument(
   const doc = createTextDocument(pathToFileURL(path.resolve(source.path)).href, source.text);
   switch (source.format) {
     case 'html':
-      return Buffer.from(service.render(doc, { config: source.config, standalone: true }).html);
-    case 'json':
-      return Buffer.from(`${JSON.stringify(service.toJson(doc, source.config.locale), null, 2)}\n`);
+      return Buffer.from(
+        service.render(doc, { config: source.config, standalone: true, public: source.public })
+          .html,
+      );
+    case 'json': {
+      const json = service.toJson(doc, source.config.locale, {
+        public: source.public,
+        config: source.config,
+      });
+      return Buffer.from(`${JSON.stringify(json, null, 2)}\n`);
+    }
     case 'pdf': {
       checkPdfSize(source.text);
       const fontDirectory = source.fontDirectory ?? findFontDirectory();
@@ -54,7 +69,7 @@ export async function exportDocument(
           'cannot find the PDF fonts (media/fonts/DejaVuSerif*.ttf beside the program); reinstall Protokoll or export HTML instead',
         );
       }
-      const view = buildMinutesView(service.parse(doc).ast, { config: source.config });
+      const view = service.minutesView(doc, { config: source.config, public: source.public });
       // Loaded on demand: the PDF library is large and only this export needs it.
       const { renderPdf } = await import('./pdf.js');
       return renderPdf(view, { fontDirectory });
@@ -62,10 +77,24 @@ export async function exportDocument(
   }
 }
 
-/** `minutes.protokoll` → `minutes.pdf` beside it. */
-export function exportPath(sourcePath: string, format: ExportFormat): string {
+/**
+ * `minutes.protokoll` → `minutes.pdf` beside it; the public version `minutes.offentlig.pdf`
+ * (`minutes.public.pdf` for minutes written in English), so it never replaces the full one, with
+ * the masked names masked in the file name too.
+ */
+export function exportPath(
+  sourcePath: string,
+  format: ExportFormat,
+  publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
+): string {
   const parsed = path.parse(sourcePath);
-  return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
+  if (!publicVersion) return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
+  const { config } = publicVersion;
+  const language = documentLanguage(buildAst(publicVersion.text), config.locale);
+  // A masked name in the file name would be published with the file.
+  const name = maskNames(parsed.name, config.maskedNames, language);
+  const suffix = language === 'en' ? 'public' : 'offentlig';
+  return path.join(parsed.dir, `${name}.${suffix}${EXTENSIONS[format]}`);
 }
 
 /**
@@ -91,6 +120,8 @@ export interface RenderCommand {
   readonly fontDirectory?: string;
   /** Other files read (the configuration file): never overwritten either. */
   readonly inputs?: readonly string[];
+  /** `--public`: the public version. */
+  readonly public?: boolean;
 }
 
 export interface RenderCommandResult {
@@ -111,7 +142,10 @@ export interface RenderCommandResult {
  */
 export async function runRender(command: RenderCommand): Promise<RenderCommandResult> {
   const output =
-    command.output ?? (command.format === 'pdf' ? exportPath(command.path, 'pdf') : '-');
+    command.output ??
+    (command.format === 'pdf'
+      ? exportPath(command.path, 'pdf', command.public ? command : undefined)
+      : '-');
   const inputs = [command.path, ...(command.inputs ?? [])];
   // Refused before rendering too (and again when writing): no work for an output never written.
   const refusal = output === '-' ? undefined : sourceRefusal(output, inputs);

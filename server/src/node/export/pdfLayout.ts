@@ -1,7 +1,16 @@
-import type { Block, ItemView, MinutesView, SignerView } from '../../language/render/view';
+import type {
+  Block,
+  ItemView,
+  ListItemView,
+  MinutesView,
+  SignerView,
+} from '../../language/render/view';
 import type { PdfFontName } from './fonts';
+import { labelledBlock, secrecyBlock, voteBlock } from './pdfBlocks';
+import { certificateBox } from './pdfCertificate';
+import { frontPage } from './pdfMunicipal';
 import { drawPageFurniture } from './pdfPage';
-import { PdfStructure, type StructureElement } from './pdfStructure';
+import { PdfStructure, type LeafContent, type StructureElement } from './pdfStructure';
 import { truncate } from './pdfText';
 import { TextWriter } from './pdfTextWriter';
 import {
@@ -27,13 +36,13 @@ import {
  * of the structure, its decoration through `structure.artifact`.
  */
 export class PdfLayout {
-  private readonly labels;
-  private readonly structure: PdfStructure;
-  private readonly writer: TextWriter;
+  readonly labels;
+  readonly structure: PdfStructure;
+  readonly writer: TextWriter;
 
   constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly view: MinutesView,
+    readonly doc: PDFKit.PDFDocument,
+    readonly view: MinutesView,
   ) {
     this.labels = view.labels;
     this.structure = new PdfStructure(doc);
@@ -42,15 +51,28 @@ export class PdfLayout {
 
   write(): void {
     const root = this.structure.root;
-    this.titleBlock(root);
-    for (const section of this.view.attendance) this.attendance(root, section);
+    if (this.view.front) {
+      // The municipal first page: facts, signatures and Anslag/Bevis; the items from page 2.
+      if (!this.view.adjusted) this.stamp(root);
+      frontPage(this, root, this.view.front);
+      if (this.view.certificate) certificateBox(this, root);
+      if (this.view.items.length > 0 || this.view.preamble.length > 0) {
+        this.doc.continueOnNewPage();
+        this.doc.y = MARGIN.top;
+      }
+    } else {
+      this.titleBlock(root);
+      for (const section of this.view.attendance) this.attendance(root, section);
+    }
     if (this.view.preamble.length > 0) {
       this.gap(8);
       this.blocks(root, this.view.preamble, MARGIN.left, CONTENT_WIDTH);
     }
     for (const item of this.view.items) this.item(root, item);
-    if (this.view.signatures) this.signatures(root);
-    if (this.view.certificate) this.certificate(root);
+    if (!this.view.front) {
+      if (this.view.signatures) this.signatures(root);
+      if (this.view.certificate) certificateBox(this, root);
+    }
     root.end();
     drawPageFurniture(this.doc, this.view, this.structure);
   }
@@ -187,9 +209,19 @@ export class PdfLayout {
       left: PAGE.width,
       top: Math.max(0, y - 4),
     } as { expanded?: boolean });
+    // Municipal minutes put the case number at the right of the heading.
+    const caseRight = this.view.front !== undefined && item.caseNumber !== undefined;
+    let caseWidth = 0;
+    if (caseRight) {
+      const fitted = writer.fit(item.caseNumber!, 'regular', SIZE.body, titleWidth / 3);
+      caseWidth = Math.min(titleWidth / 3, doc.widthOfString(fitted.split('\n')[0]) + 2);
+    }
     structure.group(root, 'Sect', (sect) => {
       const segments: Segment[] = [{ text: title, font: 'bold' }];
-      if (item.caseNumber) {
+      if (item.immediate !== undefined) {
+        segments.push({ text: `  ${this.labels.immediate}`, font: 'bold', colour: COLOUR.accent });
+      }
+      if (item.caseNumber && !caseRight) {
         segments.push({ text: `  ${item.caseNumber}`, font: 'regular', colour: COLOUR.muted });
       }
       const label = () => {
@@ -204,15 +236,31 @@ export class PdfLayout {
           });
       };
       // One H2 holds the § number and the title: it reads "§ 1 Title Dnr 2024/1".
+      let afterTitle = y;
       structure.leaf(sect, 'H2', [
         label,
-        ...writer.content(segments, {
-          x: MARGIN.left + ITEM_INDENT,
-          y,
-          width: titleWidth,
-          size: SIZE.heading,
-        }),
+        ...afterwards(
+          writer.content(segments, {
+            x: MARGIN.left + ITEM_INDENT,
+            y,
+            width: caseRight ? titleWidth - caseWidth - 10 : titleWidth,
+            size: SIZE.heading,
+          }),
+          () => {
+            afterTitle = doc.y;
+          },
+        ),
+        // Read after the title ("§ 1 Title Dnr 2024/1"), drawn at the right of its first line.
+        ...(caseRight
+          ? writer.content([{ text: item.caseNumber!, font: 'regular', colour: COLOUR.muted }], {
+              x: MARGIN.left + CONTENT_WIDTH - caseWidth,
+              y: y + 1,
+              width: caseWidth,
+              size: SIZE.body,
+            })
+          : []),
       ]);
+      doc.y = Math.max(doc.y, afterTitle);
       this.gap(3);
       this.blocks(sect, item.blocks, MARGIN.left + ITEM_INDENT, titleWidth);
     });
@@ -242,32 +290,16 @@ export class PdfLayout {
         return;
       }
       case 'list':
-        structure.group(parent, 'L', (list) => {
-          for (const item of block.items) {
-            const segments: Segment[] = [];
-            if (item.organisation) segments.push({ text: `${item.organisation}: `, font: 'bold' });
-            segments.push(...segmentsOf(item.content));
-            this.ensureSpace(SIZE.body * 1.4);
-            const y = doc.y;
-            structure.group(list, 'LI', (li) => {
-              structure.leaf(li, 'Lbl', () => {
-                doc
-                  .font('regular')
-                  .fontSize(SIZE.body)
-                  .fillColor(COLOUR.text)
-                  .text('•', x + 2, y, { lineBreak: false });
-              });
-              writer.runs(li, 'LBody', segments, {
-                x: x + 14,
-                y,
-                width: width - 14,
-                size: SIZE.body,
-              });
-            });
-            this.gap(2);
-          }
-        });
-        this.gap(2);
+        this.list(parent, block.items, x, width);
+        return;
+      case 'labelled':
+        labelledBlock(this, parent, block, x, width);
+        return;
+      case 'vote':
+        voteBlock(this, parent, block, x, width);
+        return;
+      case 'secrecy':
+        secrecyBlock(this, parent, block, x, width);
         return;
       case 'decision': {
         const segments: Segment[] = [
@@ -332,6 +364,37 @@ export class PdfLayout {
         return;
       }
     }
+  }
+
+  /** A bulleted list: L, LI, Lbl (the bullet), LBody. */
+  list(parent: StructureElement, items: readonly ListItemView[], x: number, width: number): void {
+    const { doc, structure, writer } = this;
+    structure.group(parent, 'L', (list) => {
+      for (const item of items) {
+        const segments: Segment[] = [];
+        if (item.organisation) segments.push({ text: `${item.organisation}: `, font: 'bold' });
+        segments.push(...segmentsOf(item.content));
+        this.ensureSpace(SIZE.body * 1.4);
+        const y = doc.y;
+        structure.group(list, 'LI', (li) => {
+          structure.leaf(li, 'Lbl', () => {
+            doc
+              .font('regular')
+              .fontSize(SIZE.body)
+              .fillColor(COLOUR.text)
+              .text('•', x + 2, y, { lineBreak: false });
+          });
+          writer.runs(li, 'LBody', segments, {
+            x: x + 14,
+            y,
+            width: width - 14,
+            size: SIZE.body,
+          });
+        });
+        this.gap(2);
+      }
+    });
+    this.gap(2);
   }
 
   private signatures(root: StructureElement): void {
@@ -403,114 +466,6 @@ export class PdfLayout {
     });
   }
 
-  private certificate(root: StructureElement): void {
-    const { doc, labels, structure, writer } = this;
-    const c = this.view.certificate!;
-    const rows: [string, string | undefined][] = [
-      [labels.body, c.body],
-      [labels.meetingDate, c.meetingDate],
-      [labels.datePosted, c.datePosted],
-      [labels.dateTakenDown, c.dateTakenDown],
-      [labels.lastDayOfAppeal, c.lastDayOfAppeal],
-    ];
-    const labelWidth = 170;
-    const padding = 10;
-    const inner = CONTENT_WIDTH - 2 * padding;
-    const statementHeight = writer.estimateHeight(
-      labels.certificateStatement,
-      'regular',
-      SIZE.body,
-      inner,
-    );
-    const height = 22 + statementHeight + rows.length * 16 + 60;
-    this.gap(20);
-    this.ensureSpace(height);
-    const top = doc.y;
-    const x = MARGIN.left + padding;
-    structure.group(root, 'Sect', (sect) => {
-      writer.leaf(sect, 'H2', labels.certificate, {
-        x,
-        y: top + padding,
-        width: inner,
-        font: 'bold',
-        size: SIZE.heading,
-      });
-      this.gap(2);
-      writer.leaf(sect, 'P', labels.certificateStatement, {
-        x,
-        y: doc.y,
-        width: inner,
-        font: 'regular',
-        size: SIZE.body,
-      });
-      this.gap(4);
-      structure.group(sect, 'Table', (table) => {
-        for (const [label, value] of rows) {
-          const y = doc.y;
-          let afterLabel = y;
-          structure.group(table, 'TR', (row) => {
-            writer.leaf(row, 'TD', label, {
-              x,
-              y,
-              width: labelWidth - 8,
-              font: 'regular',
-              size: SIZE.body,
-              colour: COLOUR.muted,
-            });
-            afterLabel = doc.y;
-            if (value) {
-              writer.leaf(row, 'TD', value, {
-                x: x + labelWidth,
-                y,
-                width: inner - labelWidth,
-                font: 'regular',
-                size: SIZE.body,
-              });
-            } else {
-              // A blank to fill in by hand.
-              structure.artifact(() => {
-                doc
-                  .lineWidth(0.5)
-                  .strokeColor(COLOUR.text)
-                  .moveTo(x + labelWidth, y + 11)
-                  .lineTo(x + labelWidth + 120, y + 11)
-                  .stroke();
-              });
-            }
-          });
-          doc.y = Math.max(afterLabel, doc.y) + 2;
-        }
-      });
-      const lineY = doc.y + 30;
-      structure.artifact(() => {
-        doc
-          .lineWidth(0.7)
-          .strokeColor(COLOUR.text)
-          .moveTo(x, lineY)
-          .lineTo(x + 200, lineY)
-          .stroke();
-      });
-      writer.leaf(sect, 'P', labels.certifiedBy, {
-        x,
-        y: lineY + 3,
-        width: inner,
-        font: 'italic',
-        size: SIZE.small,
-        colour: COLOUR.muted,
-      });
-    });
-    const bottom = doc.y + padding;
-    structure.artifact(() => {
-      doc
-        .lineWidth(1)
-        .strokeColor(COLOUR.text)
-        .rect(MARGIN.left, top, CONTENT_WIDTH, bottom - top)
-        .stroke();
-    });
-    doc.fillColor(COLOUR.text);
-    doc.y = bottom + 4;
-  }
-
   private heading(parent: StructureElement, text: string): void {
     this.writer.leaf(parent, 'H2', text, {
       x: MARGIN.left,
@@ -558,12 +513,12 @@ export class PdfLayout {
   }
 
   /** The index of the page being written. */
-  private page(): number {
+  page(): number {
     return this.doc.bufferedPageRange().count - 1;
   }
 
   /** Starts a new page unless `height` more points fit on this one. */
-  private ensureSpace(height: number): void {
+  ensureSpace(height: number): void {
     const { doc } = this;
     if (doc.y + height > PAGE.height - MARGIN.bottom) {
       doc.continueOnNewPage();
@@ -571,11 +526,11 @@ export class PdfLayout {
     }
   }
 
-  private gap(points: number): void {
+  gap(points: number): void {
     this.doc.y += points;
   }
 
-  private rule(width: number): void {
+  rule(width: number): void {
     const { doc } = this;
     const y = doc.y;
     this.structure.artifact(() => {
@@ -588,4 +543,17 @@ export class PdfLayout {
     });
     this.gap(8);
   }
+}
+
+/** `content` with `then` run after its last drawing (without an empty element of its own). */
+function afterwards(content: LeafContent[], then: () => void): LeafContent[] {
+  const last = content[content.length - 1];
+  if (typeof last !== 'function') return [...content, then];
+  return [
+    ...content.slice(0, -1),
+    () => {
+      last();
+      then();
+    },
+  ];
 }

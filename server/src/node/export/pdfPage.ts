@@ -16,7 +16,12 @@ export function drawPageFurniture(
   const { labels } = view;
   const range = doc.bufferedPageRange();
   // The header has room for one line: the title is cut long before pdfkit measures it.
-  const title = truncate(view.title?.value ?? labels.documentKind, 200);
+  // Municipal minutes: the body in the header, and "Sida 1 (9)" at its right.
+  const municipal = view.front !== undefined;
+  const title = truncate(
+    (municipal ? view.front?.body?.value : undefined) ?? view.title?.value ?? labels.documentKind,
+    200,
+  );
   const date = truncate(view.date?.value ?? '', 40);
   const boxes = Math.max(2, view.signatures?.adjusters.length ?? 2);
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -36,7 +41,11 @@ export function drawPageFurniture(
         ellipsis: true,
         height: 12,
       });
-      doc.font('regular').text(date, MARGIN.left, headerY, {
+      const page = i - range.start + 1;
+      const right = municipal
+        ? `${date}    ${labels.pageLabel} ${labels.municipalPage(page, range.count)}`
+        : date;
+      doc.font('regular').text(right, MARGIN.left, headerY, {
         width: CONTENT_WIDTH,
         align: 'right',
         lineBreak: false,
@@ -44,7 +53,7 @@ export function drawPageFurniture(
       if (!view.adjusted) {
         doc.font('bold').fillColor(COLOUR.mark);
         doc.text(labels.notAdjusted, MARGIN.left, headerY, {
-          width: CONTENT_WIDTH * 0.8,
+          width: municipal ? CONTENT_WIDTH * 0.68 : CONTENT_WIDTH * 0.8,
           align: 'right',
           lineBreak: false,
         });
@@ -64,11 +73,13 @@ export function drawPageFurniture(
       for (let b = 0; b < boxes; b++)
         doc.rect(MARGIN.left + b * cell, footerY + 12, cell, 26).stroke();
       doc.fillColor(COLOUR.text).fontSize(SIZE.small + 0.5);
-      doc.text(labels.page(i - range.start + 1, range.count), MARGIN.left, footerY + 30, {
-        width: CONTENT_WIDTH,
-        align: 'right',
-        lineBreak: false,
-      });
+      if (!municipal) {
+        doc.text(labels.page(page, range.count), MARGIN.left, footerY + 30, {
+          width: CONTENT_WIDTH,
+          align: 'right',
+          lineBreak: false,
+        });
+      }
     }, 'Pagination');
     doc.page.margins = margins;
   }

@@ -18,6 +18,7 @@ export type StructureType =
   | 'LBody'
   | 'Table'
   | 'TR'
+  | 'TH'
   | 'TD'
   | 'Link'
   | 'Span';

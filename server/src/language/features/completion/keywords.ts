@@ -144,6 +144,11 @@ const KEYWORD_TEXT: Record<KeywordKind, { sv: string; en: string; example: strin
     example: 'Beslutet skickas till:\n- Ekonomikontoret',
   },
   attachments: { sv: 'Bilagor (lista)', en: 'Attachments (list)', example: 'Bilagor:\n- Bilaga 1' },
+  secrecy: {
+    sv: 'Sekretess: punkten maskeras i den offentliga versionen',
+    en: 'Secrecy: the item is masked in the public version',
+    example: 'Sekretess: OSL 26 kap. 1 §',
+  },
 };
 
 /** Header fields and lists of a network's minutes (v1 first) and of a municipal body's. */

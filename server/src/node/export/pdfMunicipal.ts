@@ -1,0 +1,202 @@
+import type { FrontPageView, SignerView } from '../../language/render/view';
+import type { PdfLayout } from './pdfLayout';
+import type { LeafContent, StructureElement } from './pdfStructure';
+import { COLOUR, CONTENT_WIDTH, MARGIN, PAGE, SIZE } from './pdfStyle';
+
+const LABEL_WIDTH = 118;
+const VALUE_X = MARGIN.left + LABEL_WIDTH + 8;
+const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - 8;
+const FACT_SIZE = SIZE.body - 0.5;
+/** Rows with more people than this are set in two columns, to keep the first page one page. */
+const ONE_COLUMN = 6;
+
+/**
+ * The first page of a municipal body's minutes (`kind: kommunal`), tagged: `P` (kind of
+ * document), `H1` (the body), `P` (meeting date), then a `Table` of the facts, one `TR` per
+ * fact with a row header (`TH`) and its value (`TD`): Plats och tid, Beslutande, …, Utses att
+ * justera, Justeringens plats och tid with Paragrafer, Underskrifter. Rules and the lines to sign
+ * on are artifacts. The Anslag/Bevis box follows (drawn by the layout).
+ */
+export function frontPage(layout: PdfLayout, root: StructureElement, front: FrontPageView): void {
+  const { doc, labels, view, writer, structure } = layout;
+  // Room for the OJUSTERAT stamp in the top right corner.
+  const dateRight = CONTENT_WIDTH - (view.adjusted ? 0 : 130);
+  writer.leaf(root, 'P', labels.municipalDocumentKind.toUpperCase(), {
+    x: MARGIN.left,
+    y: MARGIN.top,
+    width: dateRight - 130,
+    font: 'regular',
+    size: SIZE.small,
+    colour: COLOUR.muted,
+  });
+  writer.leaf(root, 'H1', front.body?.value ?? '', {
+    x: MARGIN.left,
+    y: doc.y + 2,
+    width: dateRight - 130,
+    font: 'bold',
+    size: SIZE.title - 3,
+  });
+  if (front.subtitle) {
+    writer.leaf(root, 'P', front.subtitle.value, {
+      x: MARGIN.left,
+      y: doc.y + 1,
+      width: dateRight - 130,
+      font: 'regular',
+      size: SIZE.body,
+    });
+  }
+  const afterTitle = doc.y;
+  structure.leaf(root, 'P', [
+    ...writer.content([{ text: `${labels.meetingDate} `, font: 'regular', colour: COLOUR.muted }], {
+      x: MARGIN.left + dateRight - 120,
+      y: MARGIN.top,
+      width: 120,
+      size: SIZE.small,
+    }),
+    ...writer.content([{ text: view.date?.value ?? ' ', font: 'bold' }], {
+      x: MARGIN.left + dateRight - 120,
+      y: MARGIN.top + 12,
+      width: 120,
+      size: SIZE.body + 1,
+    }),
+  ]);
+  doc.y = Math.max(afterTitle, MARGIN.top + 30);
+  if (view.public) {
+    writer.leaf(root, 'P', labels.publicVersion, {
+      x: MARGIN.left,
+      y: doc.y + 2,
+      width: CONTENT_WIDTH,
+      font: 'italic',
+      size: SIZE.small,
+      colour: COLOUR.muted,
+    });
+  }
+  layout.gap(4);
+  layout.rule(1.2);
+
+  structure.group(root, 'Table', (table) => {
+    const row = (heading: string, value: (y: number) => LeafContent[], height: number) => {
+      layout.ensureSpace(Math.min(height + 6, PAGE.height / 3));
+      const y = doc.y;
+      const page = layout.page();
+      let bottom = y;
+      structure.group(table, 'TR', (tr) => {
+        writer.leaf(tr, 'TH', heading, {
+          x: MARGIN.left,
+          y,
+          width: LABEL_WIDTH,
+          font: 'bold',
+          size: FACT_SIZE,
+        });
+        bottom = doc.y;
+        structure.leaf(tr, 'TD', value(y));
+        bottom = Math.max(bottom, doc.y, y + height);
+      });
+      if (layout.page() !== page) return;
+      doc.y = bottom + 3;
+      const ruleY = doc.y;
+      structure.artifact(() => {
+        doc
+          .lineWidth(0.4)
+          .strokeColor(COLOUR.rule)
+          .moveTo(MARGIN.left, ruleY)
+          .lineTo(PAGE.width - MARGIN.right, ruleY)
+          .stroke();
+      });
+      doc.y = ruleY + 4;
+    };
+    const text = (value: string, y: number, x = VALUE_X, width = VALUE_WIDTH) =>
+      writer.content([{ text: value, font: 'regular' }], { x, y, width, size: FACT_SIZE });
+    const lineHeight = FACT_SIZE * 1.35;
+
+    if (front.placeAndTime) {
+      row(labels.placeAndTime, (y) => text(front.placeAndTime!.value, y), lineHeight);
+    }
+    for (const r of front.rows) {
+      const lines = r.entries.map((e) => {
+        const party = e.party ? ` (${e.party})` : '';
+        return `${e.name}${party}${e.details.length > 0 ? `, ${e.details.join(', ')}` : ''}`;
+      });
+      if (lines.length > ONE_COLUMN) {
+        const half = Math.ceil(lines.length / 2);
+        const columnWidth = VALUE_WIDTH / 2 - 6;
+        row(
+          r.heading,
+          (y) => [
+            ...text(lines.slice(0, half).join('\n'), y, VALUE_X, columnWidth),
+            ...text(lines.slice(half).join('\n'), y, VALUE_X + VALUE_WIDTH / 2, columnWidth),
+          ],
+          half * lineHeight,
+        );
+      } else {
+        row(r.heading, (y) => text(lines.join('\n') || ' ', y), lines.length * lineHeight);
+      }
+    }
+    row(
+      labels.appointedAdjusters,
+      (y) => text(front.appointedAdjusters?.value ?? ' ', y),
+      lineHeight,
+    );
+    const paragraphs = `${labels.paragraphs} ${front.paragraphs?.value ?? '……'}`;
+    row(
+      labels.adjustmentPlace,
+      (y) => [
+        ...text(front.adjustmentPlace?.value ?? ' ', y, VALUE_X, VALUE_WIDTH - 110),
+        ...writer.content([{ text: paragraphs, font: 'bold' }], {
+          x: VALUE_X + VALUE_WIDTH - 105,
+          y,
+          width: 105,
+          size: FACT_SIZE,
+        }),
+      ],
+      lineHeight * 2,
+    );
+    if (view.signatures) {
+      const s = view.signatures;
+      const signers = [...s.recorder, ...s.adjusters];
+      const step = 24;
+      const dated = [
+        s.adjusted && `${labels.adjusted}: ${s.adjusted.value}`,
+        s.posted && `${labels.posted}: ${s.posted.value}`,
+      ].filter((d): d is string => Boolean(d));
+      const height = signers.length * step + dated.length * lineHeight + 4;
+      layout.ensureSpace(height + 6);
+      const top = doc.y;
+      // The lines to sign on are drawn first: artifacts cannot sit inside the row's content.
+      structure.artifact(() => {
+        signers.forEach((_, i) => {
+          const lineY = top + 14 + i * step;
+          doc
+            .lineWidth(0.6)
+            .strokeColor(COLOUR.text)
+            .dash(1, { space: 1.5 })
+            .moveTo(VALUE_X + 78, lineY)
+            .lineTo(VALUE_X + 270, lineY)
+            .stroke()
+            .undash();
+        });
+      });
+      row(
+        labels.signatures,
+        (y) => [
+          ...signers.flatMap((signer: SignerView, i) => [
+            ...writer.content([{ text: signer.role, font: 'italic', colour: COLOUR.muted }], {
+              x: VALUE_X,
+              y: y + 4 + i * step,
+              width: 74,
+              size: SIZE.small,
+            }),
+            ...writer.content([{ text: signer.name || ' ', font: 'regular' }], {
+              x: VALUE_X + 278,
+              y: y + 3 + i * step,
+              width: VALUE_WIDTH - 278,
+              size: FACT_SIZE,
+            }),
+          ]),
+          ...dated.flatMap((d, i) => text(d, y + signers.length * step + 4 + i * lineHeight)),
+        ],
+        height,
+      );
+    }
+  });
+}
