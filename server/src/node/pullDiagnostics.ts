@@ -18,7 +18,7 @@ import {
 } from '../language';
 import { readText } from './cli/files';
 import { toLspDiagnostic, type DiagnosticsSupport } from './diagnostics';
-import { findMinutesFiles } from './ignoreFile';
+import { findMinutesFiles } from './minutesFiles';
 import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
 
 /** A workspace check reads at most this many files (a home folder opened by mistake). */
@@ -112,7 +112,11 @@ function workspaceMinutesByFolder(options: PullDiagnosticsOptions): Map<string, 
   const byFolder = new Map<string, string[]>();
   let left = MAX_WORKSPACE_FILES;
   for (const root of options.workspaceFolders()) {
-    const { files, truncated } = findMinutesFiles(root, { limit: left });
+    const { files, errors, truncated } = findMinutesFiles(root, { limit: left });
+    // Unreadable folders and broken links are not minutes the user can see in the editor; the
+    // check goes on without them and says so in the log, as `protokoll check` does on stderr.
+    for (const error of errors)
+      options.connection.console.warn(`Checking the workspace: ${error.path}: ${error.reason}`);
     if (truncated)
       options.connection.console.warn(
         `Checking the workspace: more than ${MAX_WORKSPACE_FILES} .protokoll files; the rest are not checked. List folders to leave out in .protokollignore.`,

@@ -1,37 +1,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { describeError, MINUTES_SIZE_LIMIT, readRegularFile } from '../safeFiles';
 import {
-  CONFIG_SIZE_LIMIT,
-  describeError,
-  MINUTES_SIZE_LIMIT,
-  readRegularFile,
-} from '../safeFiles';
+  findMinutesFiles,
+  IgnoreFiles,
+  type FileError,
+  type WalkFileSystem,
+} from '../minutesFiles';
 // Required, not imported: this program is bundled as CommonJS, and the ES module entry of
 // tinyglobby's folder walker needs import.meta.url, which such a bundle lacks.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import tinyglobby = require('tinyglobby');
 
+export type { FileError, WalkFileSystem } from '../minutesFiles';
+
 const { globSync, isDynamicPattern } = tinyglobby;
 
-/** A file the CLI could not use, with the reason in words. */
-export interface FileError {
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** Folders never searched: installed packages and version control. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-/** Per folder, in gitignore syntax: what folder searches and globs leave out. */
-export const IGNORE_FILE_NAME = '.protokollignore';
 /** The name standing for standard input among the paths. */
 export const STDIN = '-';
-
-/** The file system calls the folder walk makes; tests inject failures through it. */
-export interface WalkFileSystem {
-  statSync(p: string): fs.Stats;
-  readdirSync(p: string, options: { withFileTypes: true }): fs.Dirent[];
-}
 
 export interface CollectOptions {
   readonly fileSystem?: WalkFileSystem;
@@ -43,9 +29,10 @@ export interface CollectOptions {
 
 /**
  * The `.protokoll` files named by the paths: files as given (also when ignored), folders searched
- * recursively, globs expanded (tinyglobby), `-` kept for standard input. Folders and globs leave
- * out `node_modules`, `.git` and what `.protokollignore` files list. A path or folder that cannot
- * be read is reported in `errors` and the search goes on. Sorted within each path, no duplicates.
+ * recursively ({@link findMinutesFiles}), globs expanded (tinyglobby), `-` kept for standard
+ * input. Folders and globs leave out `node_modules`, `.git` and what `.protokollignore` files
+ * list. A path or folder that cannot be read is reported in `errors` and the search goes on.
+ * Sorted within each path, no duplicates.
  */
 export function collectFiles(
   paths: readonly string[],
@@ -74,11 +61,11 @@ export function collectFiles(
       continue;
     }
     if (stat.isDirectory()) {
-      const before = errors.length;
-      const found = walk(p, { fileSystem, errors, ignores, debug });
-      if (found.length === 0 && errors.length === before)
+      const search = findMinutesFiles(p, { fileSystem, ignores, debug });
+      errors.push(...search.errors);
+      if (search.files.length === 0 && search.errors.length === 0)
         errors.push({ path: p, reason: 'no *.protokoll files in this directory' });
-      files.push(...found);
+      files.push(...search.files);
     } else {
       debug(`found ${p} (named on the command line)`);
       files.push(p);
@@ -103,8 +90,7 @@ function expandGlob(
     absolute: path.isAbsolute(pattern),
   }).sort();
   const found: string[] = [];
-  for (const match of matches) {
-    const file = match;
+  for (const file of matches) {
     const why = ignores.why(path.resolve(cwd, file), false);
     if (why) debug(`skipped ${file} (${why})`);
     else {
@@ -114,100 +100,6 @@ function expandGlob(
   }
   if (found.length === 0) errors.push({ path: pattern, reason: 'no files match this pattern' });
   return found;
-}
-
-interface Walk {
-  readonly fileSystem: WalkFileSystem;
-  readonly errors: FileError[];
-  readonly ignores: IgnoreFiles;
-  readonly debug: (line: string) => void;
-}
-
-function walk(dir: string, context: Walk): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = context.fileSystem.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    context.errors.push({ path: dir, reason: `cannot list this folder: ${describe(e)}` });
-    return [];
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    const isDirectory = entry.isDirectory();
-    if (!isDirectory && !entry.name.endsWith('.protokoll')) continue;
-    if (isDirectory && SKIPPED_DIRECTORIES.has(entry.name)) {
-      context.debug(`skipped ${full}/ (${entry.name} is never searched)`);
-      continue;
-    }
-    const why = context.ignores.why(path.resolve(full), isDirectory);
-    if (why) {
-      context.debug(`skipped ${full}${isDirectory ? '/' : ''} (${why})`);
-      continue;
-    }
-    if (isDirectory) out.push(...walk(full, context));
-    else if (entry.isFile()) {
-      context.debug(`found ${full}`);
-      out.push(full);
-    } else if (entry.isSymbolicLink()) {
-      // A link to a file is checked as the file; a link to a folder is not followed (loops).
-      let target: fs.Stats | undefined;
-      try {
-        target = context.fileSystem.statSync(full);
-      } catch (e) {
-        context.errors.push({ path: full, reason: describe(e) });
-        continue;
-      }
-      if (target.isFile()) {
-        context.debug(`found ${full} (a link)`);
-        out.push(full);
-      } else context.debug(`skipped ${full} (a link to something that is not a file)`);
-    } else context.debug(`skipped ${full} (not a regular file)`);
-  }
-  return out;
-}
-
-/** The `.protokollignore` files of the folders above a path, read once each. */
-class IgnoreFiles {
-  private readonly byFolder = new Map<string, Ignore | undefined>();
-
-  /** Why `absolute` is ignored (`.protokollignore in DIR: pattern`), or `undefined`. */
-  why(absolute: string, isDirectory: boolean): string | undefined {
-    // The nearest ignore file decides, as in git: a deeper one can re-include with !pattern.
-    for (let folder = path.dirname(absolute); ; folder = path.dirname(folder)) {
-      const rules = this.rules(folder);
-      if (rules) {
-        const relative = path.relative(folder, absolute).split(path.sep).join('/');
-        const result = rules.test(isDirectory ? `${relative}/` : relative);
-        if (result.ignored)
-          return `${IGNORE_FILE_NAME} in ${folder}: ${result.rule?.pattern ?? 'a parent folder'}`;
-        if (result.unignored) return undefined;
-      }
-      if (path.dirname(folder) === folder || this.isRepositoryRoot(folder)) return undefined;
-    }
-  }
-
-  private readonly roots = new Map<string, boolean>();
-
-  private isRepositoryRoot(folder: string): boolean {
-    let root = this.roots.get(folder);
-    if (root === undefined)
-      this.roots.set(folder, (root = fs.existsSync(path.join(folder, '.git'))));
-    return root;
-  }
-
-  private rules(folder: string): Ignore | undefined {
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    const file = path.join(folder, IGNORE_FILE_NAME);
-    let rules: Ignore | undefined;
-    if (fs.existsSync(file)) {
-      const read = readRegularFile(file, CONFIG_SIZE_LIMIT);
-      if ('bytes' in read) rules = ignore().add(read.bytes.toString('utf8'));
-    }
-    this.byFolder.set(folder, rules);
-    return rules;
-  }
 }
 
 /**
