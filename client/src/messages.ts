@@ -34,6 +34,39 @@ const MESSAGES = {
     sv: 'Protokoll: mallen för ett nytt protokoll saknas i {0}. Installera om tillägget Protokoll.',
     en: 'Protokoll: the new-minutes template is missing from {0}. Reinstall the Protokoll extension.',
   },
+  unknownMinutesKind: {
+    sv: 'Protokoll: okänd typ av protokoll {0}. Välj kommunal, förening eller nätverk.',
+    en: 'Protokoll: unknown kind of minutes {0}. Choose kommunal, förening or nätverk.',
+  },
+  newMinutesTitle: { sv: 'Nytt protokoll', en: 'New minutes' },
+  newMinutesPlaceholder: {
+    sv: 'Vilken sorts möte? Mallen följer det sätt sådana protokoll brukar skrivas.',
+    en: 'What kind of meeting? The skeleton follows how such minutes are usually written.',
+  },
+  kindKommunal: {
+    sv: 'Kommunal nämnd – kommunstyrelse, nämnd, utskott eller fullmäktige',
+    en: 'Municipal body – municipal executive board, committee or council (kommunal)',
+  },
+  kindKommunalDetail: {
+    sv: 'Organ, Beslutande med partibeteckning, tjänstgörande ersättare, övriga närvarande, justering, beslutsunderlag, Justerat och Anslaget',
+    en: 'Organ, voting members with party letters, serving substitutes, others present, adjustment, basis for decision, Justerat and Anslaget',
+  },
+  kindForening: {
+    sv: 'Förening – årsmöte eller stämma',
+    en: 'Association – annual meeting (förening)',
+  },
+  kindForeningDetail: {
+    sv: 'Val av mötesordförande, mötessekreterare och justerare tillika rösträknare, dagordning, berättelser, ansvarsfrihet och val',
+    en: 'Election of the meeting chair, secretary and adjusters (also vote counters), agenda, reports, discharge and elections',
+  },
+  kindNatverk: {
+    sv: 'Nätverk eller styrelse – en person per organisation',
+    en: 'Network or board – one person per organisation (nätverk)',
+  },
+  kindNatverkDetail: {
+    sv: 'Närvarande med organisation och roll, frånvarande organisationer, val av justerare och dagordning',
+    en: 'Present with organisation and role, absent organisations, election of adjuster and agenda',
+  },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

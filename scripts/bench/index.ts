@@ -1,11 +1,15 @@
+import * as path from 'node:path';
 import { benchCheck } from './check';
+import { measureCli } from './cli';
 import { benchFeatures } from './features';
-import { benchRender } from './render';
+import { goalTable, writeResults, type Figure } from './goals';
+import { measureLsp } from './lsp';
+import { benchPdfExport, benchRender } from './render';
 
 /*
- * `npm run bench`: timings of the language service on generated minutes. Speed targets are
- * checked here, never by timed tests: the full check of a 25,000-line (~1 MB) document should
- * take under 100 ms on the reference machine (2 cores), and cost should grow linearly.
+ * `npm run bench`: timings of the language service, the language server and the CLI on generated
+ * minutes. Speed and memory targets are checked here, never by timed tests. It ends with the
+ * table of goals (issue 9) and writes the same figures to bench/results.json.
  */
 function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -63,6 +67,90 @@ async function main(): Promise<void> {
   );
   console.log('');
   await benchRender();
+  const pdfFigures = benchPdfExport();
+
+  console.log('\nLanguage server over stdio (diagnosticsDelay 0):\n');
+  const lsp = [await measureLsp(1_000), await measureLsp(25_000)];
+  console.log(
+    table(
+      [
+        'lines',
+        'open ms',
+        'key p50',
+        'key p95',
+        'compl. idle p99',
+        'compl. after edit p99',
+        'RSS open MB',
+        'RSS 1k edits MB',
+      ],
+      lsp.map((r) => [
+        r.lines,
+        r.openMs.toFixed(1),
+        r.keystrokeP50.toFixed(1),
+        r.keystrokeP95.toFixed(1),
+        r.completionIdleP99.toFixed(2),
+        r.completionAfterEditP99.toFixed(2),
+        r.rssOpenMb.toFixed(0),
+        r.rssAfterEditsMb.toFixed(0),
+      ]),
+    ),
+  );
+
+  console.log(
+    '\nCLI vs markdownlint-cli2 on the same content as Markdown (whole processes, median):\n',
+  );
+  const cli = measureCli();
+  console.log(
+    table(
+      ['lines', 'protokoll ms', 'markdownlint-cli2 ms', 'ratio'],
+      cli.map((r) => [
+        r.lines,
+        r.protokollMs.toFixed(0),
+        r.markdownlintMs.toFixed(0),
+        r.ratio.toFixed(2),
+      ]),
+    ),
+  );
+
+  const one = rows.find((r) => r.lines === 1_000)!;
+  const [lsp1k, lsp25k] = lsp;
+  const cli25k = cli[cli.length - 1];
+  const figures: Figure[] = [
+    { what: 'parse + all checks, 25k lines, in process', unit: 'ms', value: target.ms, max: 100 },
+    {
+      what: 'parse + all checks, 25k lines, ratio to the regex floor',
+      unit: '×',
+      value: target.ratio,
+      max: 10,
+    },
+    { what: 'growth 1k → 10k lines', unit: '×', value: small.ms / one.ms, max: 11 },
+    { what: 'keystroke → diagnostics p50, 25k', unit: 'ms', value: lsp25k.keystrokeP50 },
+    { what: 'keystroke → diagnostics p95, 25k', unit: 'ms', value: lsp25k.keystrokeP95, max: 100 },
+    { what: 'keystroke → diagnostics p50, 1k', unit: 'ms', value: lsp1k.keystrokeP50 },
+    { what: 'keystroke → diagnostics p95, 1k', unit: 'ms', value: lsp1k.keystrokeP95, max: 16 },
+    { what: 'open → diagnostics, 25k', unit: 'ms', value: lsp25k.openMs, max: 100 },
+    { what: 'completion p99, idle, 25k', unit: 'ms', value: lsp25k.completionIdleP99, max: 10 },
+    {
+      what: 'completion p99 right after an edit, 25k',
+      unit: 'ms',
+      value: lsp25k.completionAfterEditP99,
+      max: 10,
+    },
+    { what: 'server RSS with the 25k document open', unit: 'MB', value: lsp25k.rssOpenMb, max: 80 },
+    {
+      what: 'server RSS after 1,000 edits, 25k',
+      unit: 'MB',
+      value: lsp25k.rssAfterEditsMb,
+      max: 80,
+    },
+    { what: 'CLI check vs markdownlint-cli2, 25k', unit: '×', value: cli25k.ratio, max: 1 },
+    ...pdfFigures,
+  ];
+  console.log('\nGoals:\n');
+  console.log(goalTable(figures));
+  const results = path.resolve(__dirname, '..', '..', '..', 'bench', 'results.json');
+  writeResults(figures, results);
+  console.log(`\nWritten to ${path.relative(process.cwd(), results)}.`);
 }
 
 main().catch((e) => {

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { createProtokollService, createTextDocument, mergeConfig } from '../../server/src/language';
 
 import { generateMinutes } from './generate';
+import type { Figure } from './goals';
 
 const config = mergeConfig({ organisations: ['Kommunalförbundet'] });
 
@@ -98,7 +103,120 @@ export function benchRender(): void {
   }
 }
 
-if (require.main === module) benchRender();
+/**
+ * CPU seconds (user + system) used so far by finished child processes, from /proc on Linux
+ * (`cutime` + `cstime`); undefined elsewhere. On a machine shared with other work the wall clock
+ * says little, the CPU time of the process much more.
+ */
+function childCpuSeconds(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Median wall-clock and CPU seconds of `runs` whole-process runs of the bundled CLI. */
+function cliSeconds(
+  runs: number,
+  args: string[],
+): { seconds: number; cpu?: number; exitCode: number | null } {
+  const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  const times: number[] = [];
+  const cpus: number[] = [];
+  let exitCode: number | null = 0;
+  for (let i = 0; i < runs; i++) {
+    const cpuBefore = childCpuSeconds();
+    const start = process.hrtime.bigint();
+    exitCode = spawnSync(process.execPath, [cli, ...args], { stdio: 'ignore' }).status;
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    const cpuAfter = childCpuSeconds();
+    if (cpuBefore !== undefined && cpuAfter !== undefined) cpus.push(cpuAfter - cpuBefore);
+  }
+  const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { seconds: median(times), cpu: cpus.length ? median(cpus) : undefined, exitCode };
+}
+
+/**
+ * `protokoll render --format pdf` against `protokoll check` on the same generated file, both whole
+ * processes (start-up, reading, writing included). Targets: 1,000 lines at most 4× the check,
+ * 25,000 lines under 5 s. Then hostile text (a 200 KB word, a 200 KB § title, 100 KB of
+ * combining marks), which must finish and grow linearly, not take minutes or run out of memory.
+ */
+/** Prints the PDF export timings and returns the two held to goals (issue 8). */
+export function benchPdfExport(): Figure[] {
+  const figures: Figure[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-bench-pdf-'));
+  try {
+    const file = (name: string, text: string) => {
+      const source = path.join(dir, `${name}.protokoll`);
+      fs.writeFileSync(source, text);
+      return source;
+    };
+    const pdf = (source: string) => ['render', '--format', 'pdf', '-o', `${source}.pdf`, source];
+    console.log(
+      '\nPDF export, whole process (node dist/cli.js render --format pdf vs check; medians of wall clock, and of CPU time where /proc has it):\n',
+    );
+    console.log(
+      '| lines | runs | check s | pdf s | pdf / check | check CPU s | pdf CPU s | CPU ratio | target |',
+    );
+    console.log(
+      '|------:|-----:|--------:|------:|------------:|------------:|----------:|----------:|:-------|',
+    );
+    for (const [lines, runs] of [
+      [1_000, 7],
+      [25_000, 3],
+    ] as const) {
+      const source = file(`minutes-${lines}`, generateMinutes(lines));
+      const check = cliSeconds(runs, ['check', source]);
+      const render = cliSeconds(runs, pdf(source));
+      const ratio = render.seconds / check.seconds;
+      figures.push(
+        lines === 1_000
+          ? { what: 'PDF export ÷ check, 1k lines, whole process', unit: '×', value: ratio, max: 4 }
+          : {
+              what: 'PDF export, 25k lines, whole process',
+              unit: 's',
+              value: render.seconds,
+              max: 5,
+            },
+      );
+      const target =
+        lines === 1_000
+          ? `≤ 4× check: ${ratio <= 4 ? 'met' : 'NOT met'}`
+          : `< 5 s: ${render.seconds < 5 ? 'met' : 'NOT met'}`;
+      const cpu = (s: number | undefined) => (s === undefined ? '–' : s.toFixed(2));
+      const cpuRatio =
+        check.cpu && render.cpu !== undefined ? (render.cpu / check.cpu).toFixed(1) : '–';
+      console.log(
+        `| ${lines} | ${runs} | ${check.seconds.toFixed(2)} | ${render.seconds.toFixed(2)} | ${ratio.toFixed(1)} | ${cpu(check.cpu)} | ${cpu(render.cpu)} | ${cpuRatio} | ${target} |`,
+      );
+    }
+    const head = '# Hostile\nDatum: 2024-03-12\n\n';
+    console.log('\n| hostile text (PDF) | s | CPU s | exit |');
+    console.log('|:-------------------|--:|------:|-----:|');
+    for (const [name, text] of [
+      ['200 KB word', `${head}§ 1 Ord\n${'x'.repeat(200 * 1024)}\n`],
+      ['200 KB § title', `${head}§ 1 ${'Titel'.repeat(40 * 1024)}\nText.\n`],
+      ['100 KB combining marks', `${head}§ 1 Tecken\na${'\u0301'.repeat(50 * 1024)}\n`],
+    ] as const) {
+      const result = cliSeconds(1, pdf(file(name.replace(/\W+/g, '-'), text)));
+      console.log(
+        `| ${name} | ${result.seconds.toFixed(2)} | ${result.cpu?.toFixed(2) ?? '–'} | ${result.exitCode} |`,
+      );
+    }
+    return figures;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchRender();
+  benchPdfExport();
+}
 
 /** The median time of each function, running them in turn `runs` times after one warm-up. */
 function interleavedMedians(runs: number, fns: (() => void)[]): number[] {

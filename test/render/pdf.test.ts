@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mergeConfig } from '../../server/src/language/index.js';
-import { runRender } from '../../server/src/node/export/index.js';
+import { PDF_LIMITS, runRender } from '../../server/src/node/export/index.js';
+import { capCombiningMarks } from '../../server/src/node/export/pdfText.js';
 import { popplerTools, requireTools } from './tools.js';
 
 /** Minutes long enough for three pages, with å/ä/ö everywhere. */
@@ -37,6 +38,14 @@ function longMinutes(adjusted: boolean): string {
   lines.push('Ordförande: Åsa Öberg', 'Sekreterare: Per Äng', 'Justerare: Eva Lund');
   if (adjusted) lines.push('Justerat: 2024-03-15', 'Anslaget: 2024-03-18');
   return lines.join('\n') + '\n';
+}
+
+function pdfTool(tool: string, args: string[]): string {
+  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function pageCount(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(pdfTool('pdfinfo', [file]))![1]);
 }
 
 function pdfText(file: string, page?: number): string {
@@ -153,5 +162,157 @@ describe('PDF export checked with poppler', function () {
     ]) {
       assert.ok(text.includes(expected), `"${expected}" missing`);
     }
+  });
+
+  describe('accessible PDF', () => {
+    let file: string;
+    before(async () => {
+      file = await render('tagged', longMinutes(true));
+    });
+
+    it('is tagged PDF 1.7 with the title in the metadata and shown in the window title', () => {
+      const info = pdfTool('pdfinfo', [file]);
+      assert.match(info, /Tagged:\s+yes/);
+      assert.match(info, /PDF version:\s+1\.7/);
+      const meta = pdfTool('pdfinfo', ['-meta', file]);
+      assert.match(
+        meta,
+        /<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>Barn- och utbildningsnämnden 2024-03-12</,
+      );
+      assert.match(meta, /<pdfuaid:part>1<\/pdfuaid:part>/);
+      const bytes = fs.readFileSync(file).toString('latin1');
+      assert.match(bytes, /\/DisplayDocTitle true/);
+      assert.match(bytes, /\/Lang \(sv-SE\)/);
+    });
+
+    it('has a structure tree: H1 title, a section with an H2 per §, lists, tables, links', () => {
+      const tree = pdfTool('pdfinfo', ['-struct-text', file]);
+      assert.match(tree, /^Document/m);
+      assert.match(tree, /H1 \(block\)\s+"Barn- och utbildningsnämnden"/);
+      assert.match(tree, /H2 \(block\)\s+"Närvarande"\s+Table/);
+      for (let n = 1; n <= 14; n++) {
+        const heading = new RegExp(
+          `Sect\\s+H2 \\(block\\)\\s+"§ ?${n}"\\s+"Ärende ${n}: Översyn av förskolans lokaler\\s+Dnr 2024/${n}"`,
+        );
+        assert.match(tree, heading, `no H2 for § ${n} in the structure tree`);
+      }
+      assert.match(
+        tree,
+        /L \(block\)\s+LI \(block\)\s+Lbl \(block\)\s+"•"\s+LBody \(block\)\s+"Hjo: Ställer sig bakom förslaget i ärende 1\."/,
+      );
+      assert.match(tree, /Link \(inline\)\s+"https:\/\/skovde\.se\/underlag"\s+Object \d+/);
+      assert.match(tree, /H2 \(block\)\s+"Anslag\/Bevis"/);
+      assert.match(tree, /TD\s+"Sista dag för överklagande"\s+TD\s+"2024-04-08"/);
+      // Page furniture is an artifact: "Sida N av M" and the initials box are not in the tree.
+      assert.doesNotMatch(tree, /Sida \d+ av/);
+      assert.doesNotMatch(tree, /Justerandes signatur/);
+    });
+
+    it('has one bookmark per §, in order', () => {
+      const xml = pdfTool('pdftohtml', ['-xml', '-stdout', '-q', '-i', '-f', '1', '-l', '1', file]);
+      const outline = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
+      assert.deepEqual(
+        outline,
+        Array.from(
+          { length: 14 },
+          (_, i) => `§ ${i + 1} Ärende ${i + 1}: Översyn av förskolans lokaler`,
+        ),
+      );
+    });
+
+    it('keeps the text in reading order', () => {
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      let at = text.indexOf('Närvarande');
+      assert.ok(at > text.indexOf('Barn- och utbildningsnämnden'), 'attendance before the title');
+      for (let n = 1; n <= 14; n++) {
+        const heading = text.indexOf(`§ ${n} Ärende ${n}:`, at);
+        const decision = text.indexOf(
+          `Beslut: Nämnden godkänner översynen i ärende ${n}.`,
+          heading,
+        );
+        assert.ok(heading > at && decision > heading, `§ ${n} out of order`);
+        at = decision;
+      }
+      assert.ok(text.indexOf('Vid protokollet', at) > at, 'signatures before the last §');
+      assert.ok(text.indexOf('Anslag/Bevis', at) > text.indexOf('Vid protokollet', at));
+    });
+
+    it('is in English (lang en) when the minutes are', async () => {
+      const english = await render('lang-en', longMinutes(false), 'en');
+      assert.match(fs.readFileSync(english).toString('latin1'), /\/Lang \(en\)/);
+    });
+  });
+
+  describe('hostile text', () => {
+    const head = '# Hostile\nDatum: 2024-03-12\n\n';
+
+    it('breaks a 200 KB word to the column width', async () => {
+      const file = await render('word', `${head}§ 1 Ord\n${'x'.repeat(200 * 1024)}\nSlut.\n`);
+      const pages = pageCount(file);
+      assert.ok(pages >= 20 && pages <= 200, `${pages} pages`);
+      const lines = pdfText(file, 2)
+        .split('\n')
+        .filter((l) => /^\s*x+\s*$/.test(l));
+      assert.ok(lines.length > 30, 'page 2 is not full of the word');
+      // Every line is cut at the column: about as long as the others, never past the margin.
+      const widths = lines.map((l) => l.trim().length);
+      assert.ok(Math.max(...widths) - Math.min(...widths) <= 2, `uneven lines ${widths}`);
+      assert.ok(pdfText(file).includes('Slut.'));
+    });
+
+    it('wraps a 200 KB § title and bookmarks it shortened', async () => {
+      const title = 'Titel'.repeat(40 * 1024);
+      const file = await render('title', `${head}§ 1 ${title}\nText efter rubriken.\n`);
+      const pages = pageCount(file);
+      assert.ok(pages >= 20 && pages <= 200, `${pages} pages`);
+      assert.ok(pdfText(file).includes('Text efter rubriken.'));
+      const xml = pdfTool('pdftohtml', ['-xml', '-stdout', '-q', '-i', '-f', '1', '-l', '1', file]);
+      const bookmark = /<item page="1">([^<]*)<\/item>/.exec(xml)![1];
+      assert.ok(bookmark.startsWith('§ 1 TitelTitel') && bookmark.endsWith('…'), bookmark);
+      assert.ok(bookmark.length <= 200);
+    });
+
+    it('lays out 100 KB of combining marks, keeping every mark', async () => {
+      const marks = 50 * 1024; // U+0301 is two bytes in UTF-8
+      const file = await render('marks', `${head}§ 1 Tecken\na${'\u0301'.repeat(marks)} slut\n`);
+      const pages = pageCount(file);
+      assert.ok(pages >= 1 && pages <= 20, `${pages} pages`);
+      const text = pdfText(file);
+      // Runs of more than 30 marks continue on U+25CC DOTTED CIRCLE, every mark kept (poppler
+      // drops glyphs drawn on top of each other, so the marks themselves cannot be counted).
+      const circles = [...text.matchAll(/\u25cc/g)].length;
+      assert.equal(circles, Math.ceil(marks / 30) - 1);
+      assert.ok(/a\u0301/.test(text));
+      assert.ok(text.includes('slut'));
+    });
+
+    it('caps combining-mark runs without losing a mark', () => {
+      const text = `e${'\u0301'.repeat(95)}x\u0308`;
+      const capped = capCombiningMarks(text);
+      assert.equal(capped.replace(/\u25cc/g, ''), text);
+      assert.deepEqual(
+        capped.split('\u25cc').map((part) => part.length),
+        [31, 30, 30, 7],
+      );
+    });
+
+    it('refuses a document beyond the limit with one clear line', async () => {
+      const source = path.join(dir, 'huge.protokoll');
+      const text = `${head}${'Text.\n'.repeat(PDF_LIMITS.lines)}`;
+      const result = await runRender({
+        format: 'pdf',
+        path: source,
+        text,
+        config: mergeConfig({}),
+      });
+      assert.equal(result.exitCode, 2);
+      assert.equal(result.outputFile, undefined);
+      assert.match(
+        result.message!,
+        /^.*huge\.protokoll: too large for a PDF: [\d,]+ lines \(the limit is 50,000\); split the minutes/,
+      );
+      assert.ok(!result.message!.includes('\n'));
+      assert.ok(!fs.existsSync(path.join(dir, 'huge.pdf')));
+    });
   });
 });

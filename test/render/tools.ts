@@ -30,4 +30,6 @@ export const chromiumTool = () => ({ name: CHROMIUM_PATH, present: fs.existsSync
 export const popplerTools = () => [
   { name: 'pdftotext (poppler-utils)', present: onPath('pdftotext') },
   { name: 'pdffonts (poppler-utils)', present: onPath('pdffonts') },
+  { name: 'pdfinfo (poppler-utils)', present: onPath('pdfinfo') },
+  { name: 'pdftohtml (poppler-utils)', present: onPath('pdftohtml') },
 ];

@@ -110,19 +110,16 @@ describe('the Protokoll extension', () => {
     }
   });
 
-  it('"Protokoll: New minutes" opens an untitled skeleton dated today', async () => {
-    await vscode.commands.executeCommand('protokoll.newMinutes');
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'no editor opened');
-    const { document } = editor;
-    assert.equal(document.isUntitled, true);
-    assert.equal(document.languageId, 'protokoll');
+  it('"Protokoll: New minutes" nätverk opens an untitled skeleton dated today', async () => {
+    const { document } = await newMinutes('nätverk');
     const text = document.getText();
     assert.match(text, /^# \S/m);
     assert.match(text, new RegExp(`^Datum: ${today()}$`, 'm'));
     assert.match(text, /^Närvarande:$/m);
     assert.match(text, /^§ 1 /m);
-    assert.match(text, /^Ordförande: /m);
+    assert.match(text, /^§ 3 Godkännande av dagordningen$/m);
+    assert.match(text, /^§ 5 Mötets avslutande$/m);
+    assert.match(text, /^Ordförande: Ordförandens namn$/m);
     // The skeleton is valid minutes apart from the names still to be filled in.
     // `Organisation` is a placeholder, not a municipality: once that is reported, the rest is in.
     const diagnostics = await waitForDiagnostics(
@@ -133,6 +130,82 @@ describe('the Protokoll extension', () => {
     for (const code of ['syntax', 'header/missing-title', 'header/missing-date']) {
       assert.ok(!diagnostics.some((d) => codeOf(d) === code), `unexpected ${code}`);
     }
+    for (const code of ['numbering/gap', 'numbering/order', 'signature/missing']) {
+      assert.ok(!diagnostics.some((d) => codeOf(d) === code), `unexpected ${code}`);
+    }
+  });
+
+  it('"Protokoll: New minutes" kommunal writes the municipal skeleton', async () => {
+    const { document } = await newMinutes('kommunal');
+    const lines = document.getText().split('\n');
+    const order = [
+      '# Kommunstyrelsen',
+      'Organ: Kommunstyrelsen',
+      `Datum: ${today()}`,
+      'Beslutande:',
+      '- Ordförandens namn (S), ordförande',
+      'Tjänstgörande ersättare:',
+      '- Ersättarens namn (S), ersätter Ersatt ledamots namn (S)',
+      'Övriga närvarande:',
+      '- Sekreterarens namn, nämndsekreterare',
+      'Utses att justera: Justerarens namn',
+      `Justeringens plats och tid: Lokal, ${today()} kl. 15.00`,
+      '§ 1 Val av justerare',
+      '§ 2 Godkännande av dagordningen',
+      'Beslutsunderlag:',
+      'Beslutet skickas till:',
+      '§ 4 Sammanträdets avslutande',
+      'Sekreterare: Sekreterarens namn',
+      'Ordförande: Ordförandens namn',
+      'Justerare: Justerarens namn',
+      'Justerat: ÅÅÅÅ-MM-DD',
+      'Anslaget: ÅÅÅÅ-MM-DD',
+    ];
+    let at = -1;
+    for (const line of order) {
+      const next = lines.indexOf(line, at + 1);
+      assert.ok(next > at, `"${line}" missing or out of order in:\n${lines.join('\n')}`);
+      at = next;
+    }
+    assert.match(lines.join('\n'), /^§ 3 Rubrik \(Dnr \d{4}\/löpnummer\)$/m);
+  });
+
+  it('"Protokoll: New minutes" förening writes an annual-meeting skeleton', async () => {
+    const { document } = await newMinutes('forening'); // without å/ä/ö, as a keybinding may say it
+    const text = document.getText();
+    for (const title of [
+      'Val av mötesordförande',
+      'Val av mötessekreterare',
+      'Val av justerare tillika rösträknare',
+      'Fastställande av dagordning',
+      'Fråga om ansvarsfrihet för styrelsen',
+      'Mötets avslutande',
+    ]) {
+      assert.match(text, new RegExp(`^§ \\d+ ${title}$`, 'm'));
+    }
+    assert.match(text, /^Justerare: Justerarens namn, Andra justerarens namn$/m);
+    assert.doesNotMatch(text, /^Anslaget:/m, 'an association posts no notice');
+    const numbers = [...text.matchAll(/^§ (\d+) /gm)].map((m) => Number(m[1]));
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => i + 1),
+    );
+  });
+
+  it('"Protokoll: New minutes" without a kind asks for it (municipal first)', async () => {
+    const running = vscode.commands.executeCommand('protokoll.newMinutes');
+    // No event tells when the QuickPick is up: accept the selected item until an editor opens.
+    await poll(
+      () => (isNewMinutes(vscode.window.activeTextEditor) ? true : (acceptQuickPick(), false)),
+      30_000,
+      'the kind QuickPick to be answered',
+    );
+    await running;
+    await poll(
+      () => vscode.window.activeTextEditor?.document.getText().includes('\nOrgan: '),
+      10_000,
+      'the municipal skeleton',
+    );
   });
 
   it('restarts the language server when it crashes', async function () {
@@ -242,6 +315,22 @@ function serverProcesses(): number[] {
     }
   }
   return pids;
+}
+
+async function newMinutes(kind: string): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('protokoll.newMinutes', kind);
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(isNewMinutes(editor), 'no untitled protokoll editor opened');
+  await poll(() => editor.document.getText().includes('§'), 10_000, 'the skeleton');
+  return editor;
+}
+
+function isNewMinutes(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+  return editor?.document.isUntitled === true && editor.document.languageId === 'protokoll';
+}
+
+function acceptQuickPick(): void {
+  void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
 async function poll<T>(

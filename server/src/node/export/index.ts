@@ -8,10 +8,14 @@ import {
   type ProtokollService,
 } from '../../language';
 import { buildMinutesView } from '../../language/render/view';
+import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
+import { checkPdfSize } from './pdfLimits';
 
 export { findFontDirectory } from './fonts';
 export { PDF_FONT_FILES } from './fonts';
+export { ExportError, PdfTooLargeError } from './errors';
+export { PDF_LIMITS } from './pdfLimits';
 
 export type ExportFormat = 'html' | 'pdf' | 'json';
 
@@ -25,9 +29,6 @@ export interface ExportSource {
   /** Where the PDF fonts are; found beside the bundle or checkout when omitted. */
   readonly fontDirectory?: string;
 }
-
-/** A failure the user can act on; `message` says what and how to fix it. */
-export class ExportError extends Error {}
 
 const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', pdf: '.pdf', json: '.json' };
 
@@ -46,6 +47,7 @@ export async function exportDocument(
     case 'json':
       return Buffer.from(`${JSON.stringify(service.toJson(doc, source.config.locale), null, 2)}\n`);
     case 'pdf': {
+      checkPdfSize(source.text);
       const fontDirectory = source.fontDirectory ?? findFontDirectory();
       if (!fontDirectory) {
         throw new ExportError(
