@@ -41,3 +41,14 @@ function lastAlignmentRow(a: string, b: string, limit: number): number[] | undef
 export function nameKey(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * A keyword token's spelling without its colon and the blanks before it (`Beslut  :` → `Beslut`).
+ * A scan from the end: /[ \t]*:$/ would rescan every run of blanks inside a multi-word keyword
+ * from each of its positions (quadratic in the run).
+ */
+export function withoutColon(image: string): string {
+  let end = image.endsWith(':') ? image.length - 1 : image.length;
+  while (end > 0 && (image[end - 1] === ' ' || image[end - 1] === '\t')) end--;
+  return image.slice(0, end);
+}

@@ -1,4 +1,5 @@
 import type { ProtokollAst } from '../syntax/ast';
+import { withoutColon } from '../text';
 import { canonicalKeyword, keywordKind } from '../syntax/keywords';
 import { lex, Bullet, Comment, ItemMark, Keyword, TitleMark } from '../syntax/lexer';
 import type { Range, TextEdit } from '../types';
@@ -69,7 +70,6 @@ export function formatText(
     const formatted = problemLines.has(line.line)
       ? raw.trimEnd()
       : formatLine(
-          raw,
           line.tokens,
           line.end,
           text,
@@ -99,7 +99,6 @@ export function formatText(
 }
 
 function formatLine(
-  raw: string,
   tokens: ReturnType<typeof lex>['lines'][number]['tokens'],
   lineEnd: number,
   text: string,
@@ -108,22 +107,32 @@ function formatLine(
 ): string {
   const first = tokens[0];
   if (!first) return '';
-  const rest = (from: number): string => text.slice(from, lineEnd).trim();
+  // Leading: only the blanks the lexer skips; a Unicode space before `Nej:` keeps `- \u2000Nej: …`
+  // a bullet (without it the line would become a vote tally).
+  const rest = (from: number): string =>
+    text
+      .slice(from, lineEnd)
+      .replace(/^[ \t]+/, '')
+      .trimEnd();
+  // The line from its first token: only the indentation the lexer skips ([ \t\uFEFF]) goes.
+  // `raw.trim()` would also drop a leading no-break or other Unicode space, and the line
+  // `\u00a0§ 2 …` (body text) would come back as a new item.
+  const asWritten = (): string => text.slice(first.startOffset, lineEnd).trimEnd();
   const after = first.startOffset + first.image.length;
   switch (first.tokenType) {
     case Comment:
-      return raw.trim();
+      return asWritten();
     case TitleMark:
       return `# ${rest(after)}`.trimEnd();
     case ItemMark: {
       const digits = /\d+/.exec(first.image)?.[0] ?? '';
       // `KS § 45`: the body's short name stays.
       const prefix = first.image.slice(0, first.image.indexOf('§')).trim();
-      return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.replace(/\s+$/, '');
+      return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.trimEnd();
     }
     case Keyword: {
-      if (!isKeywordLine) return raw.trim();
-      const spelling = first.image.replace(/[ \t]*:$/, '');
+      if (!isKeywordLine) return asWritten();
+      const spelling = withoutColon(first.image);
       const canonical = canonicalKeywordOf(spelling);
       const value = rest(after);
       return `${canonical}:${value ? ' ' + value : ''}`;
@@ -137,7 +146,7 @@ function formatLine(
       return content ? `- ${content}` : '-';
     }
     default:
-      return raw.trim();
+      return asWritten();
   }
 }
 

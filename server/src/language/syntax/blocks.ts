@@ -1,4 +1,5 @@
 import type { HeaderField, Keyword, SignatureLine, Span } from './ast';
+import { withoutColon } from '../text';
 import type { LineTools } from './attendee';
 import { keywordKind, type HeaderKind, type KeywordKind, type SignatureKind } from './keywords';
 import { Keyword as KeywordToken, ItemMark, type LexedLine } from './lexer';
@@ -18,7 +19,7 @@ const SIGNATURE_BLOCK_KINDS: ReadonlySet<KeywordKind> = new Set([
 export function lineKeywordKind(line: LexedLine): KeywordKind | undefined {
   const first = line.tokens[0];
   if (first?.tokenType !== KeywordToken) return undefined;
-  return keywordKind(first.image.replace(/[ \t]*:$/, ''));
+  return keywordKind(withoutColon(first.image));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import { withoutColon } from '../text';
 import type { Position, Range } from '../types';
 import type {
   AgendaItem,
@@ -221,7 +222,7 @@ class AstBuilder {
   }
 
   private readKeywordLine(line: LexedLine, token: IToken, afterLastItem: boolean): void {
-    const kind = keywordKind(token.image.replace(/[ \t]*:$/, '')) as KeywordKind;
+    const kind = keywordKind(withoutColon(token.image)) as KeywordKind;
     const colonEnd = token.startOffset + token.image.length;
     const keyword: Keyword = {
       kind,
@@ -474,9 +475,12 @@ class AstBuilder {
     }
     if (this.context === 'item' && this.item) {
       const start = this.offsetOf(text);
+      // Trailing blanks of any kind change nothing (formatting removes them).
+      let end = line.end;
+      while (end > start && /\s/.test(this.text[end - 1])) end--;
       this.item.value.body.push(
         immediateLine(text, whole) ??
-          electionLine(this.tools, text, start, line.end, whole) ?? {
+          electionLine(this.tools, text, start, end, whole) ?? {
             kind: 'text',
             range: whole,
             text,

@@ -65,6 +65,8 @@ export function tallyLine(
   marker?: Range,
 ): TallyLine | undefined {
   const { text, span } = tools;
+  // Trailing blanks of any kind change nothing (formatting removes them).
+  while (end > start && /\s/.test(text[end - 1])) end--;
   TALLY.lastIndex = start;
   const m = TALLY.exec(text);
   if (!m || TALLY.lastIndex > end) return undefined;
@@ -105,7 +107,8 @@ const IMMEDIATE =
 
 /** `Justeras omedelbart.` as a line of an item. */
 export function immediateLine(text: Span, range: Range): ImmediateLine | undefined {
-  return IMMEDIATE.test(text.text) ? { kind: 'immediate', range, text } : undefined;
+  // Trailing blanks of any kind (a no-break space) change nothing: formatting removes them.
+  return IMMEDIATE.test(text.text.trimEnd()) ? { kind: 'immediate', range, text } : undefined;
 }
 
 /** `Till justerare utses Per Berg (S) och Eva Lind (M).` */
