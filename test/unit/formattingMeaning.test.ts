@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createProtokollService, createTextDocument } from '../../server/src/language';
-import type { ProtokollAst } from '../../server/src/language/syntax/ast';
+import { structure } from '../../scripts/fuzz/structure';
 
 /*
  * Formatting keeps meaning (issue 12): it may change spelling and whitespace, never what a line
@@ -70,39 +70,6 @@ const oddLine = fc
 const documentText = fc
   .tuple(fc.array(oddLine, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'))
   .map(([lines, eol]) => lines.join(eol));
-
-/** The structure formatting must keep, as plain data. */
-function structure(ast: ProtokollAst): unknown {
-  const words = (s?: { text: string }) =>
-    s?.text.split(/\s+/u).filter(Boolean).join(' ') || undefined;
-  return {
-    title: words(ast.title?.text),
-    header: ast.header.map((h) => h.kind),
-    sections: ast.sections.map((s) => [
-      s.kind,
-      s.group,
-      s.entries
-        .map((e) => [words(e.name), words(e.organisation), e.party?.text])
-        .filter((e) => e.some(Boolean)),
-    ]),
-    items: ast.items.map((item) => ({
-      value: item.value,
-      title: words(item.title),
-      body: item.body
-        .filter((b) => b.kind !== 'blank' && !(b.kind === 'text' && b.text.text.trim() === ''))
-        .map((b) =>
-          b.kind === 'label'
-            ? `label ${b.label}`
-            : b.kind === 'bullet'
-              ? `bullet ${b.list ?? ''} ${b.roundTable ? 'roundTable' : ''}`
-              : b.kind === 'tally'
-                ? `tally ${b.choice}`
-                : b.kind,
-        ),
-    })),
-    signatures: ast.signatures.map((s) => s.kind),
-  };
-}
 
 describe('formatting keeps meaning', () => {
   it('a line of no-break spaces and § is formatted idempotently', () => {
