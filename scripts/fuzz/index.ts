@@ -78,8 +78,11 @@ function cliProcesses(failures: string[]): void {
           maxBuffer: 256 * 1024 * 1024,
         });
         const ms = Date.now() - started;
+        const refused = run.status === 2 && /binary file/.test(run.stderr);
         const bad =
-          run.error || (run.status !== 0 && run.status !== 1) || /\n\s+at /.test(run.stderr);
+          run.error ||
+          (run.status !== 0 && run.status !== 1 && !refused) ||
+          /\n\s+at /.test(run.stderr);
         console.log(
           `cli ${args[0].padEnd(7)} ${s.name.padEnd(30)} exit ${run.status} ${ms} ms wall`,
         );

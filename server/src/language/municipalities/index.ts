@@ -202,7 +202,9 @@ export function nearestMunicipalities(
   { withinBound = true }: { withinBound?: boolean } = {},
 ): Municipality[] {
   if (limit <= 0) return [];
-  const variants = queryVariants(name);
+  // No municipality name is longer than 30 characters: beyond twice that, a longer query only
+  // adds the same distance to every candidate, and costs a row per character against all 290.
+  const variants = queryVariants(name.slice(0, 64));
   // Kept sorted, at most `limit` long. Entries come in alphabetical order, so a later entry must
   // be strictly nearer to displace one: each distance is computed only up to the worst kept
   // (branch and bound), which keeps a 100 KB name linear (no full table against 290 names).
