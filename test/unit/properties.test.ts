@@ -38,6 +38,37 @@ const fragments = [
   '#',
   'é\u0301',
   '\uFEFF',
+  // v2: municipal bodies and associations
+  'Beslutande:',
+  'Ledamöter:',
+  'Tjänstgörande ersättare:',
+  'Ersättare:',
+  'Övriga närvarande:',
+  '- Anna Ek (S), ordförande',
+  '- Per Ek (M) (vice ordförande)',
+  '- Lisa Berg (M), ersätter Anna Ek (S), § 1–2',
+  '- Karin Lund, kommunsekreterare, § 1, 3',
+  '- Eva Lind (FP)',
+  'Organ: Kommunstyrelsen',
+  'Utses att justera: Anna Ek (S) och Per Ek',
+  'Justeringens plats och tid: Kommunhuset, 2024-01-10 kl. 15.00',
+  'Paragrafer: 1–3',
+  'KS § 4 Budget',
+  '§ 5/2024 Fel',
+  'Yrkanden:',
+  '- Anna Ek (S): bifall',
+  'Omröstning:',
+  'Ja: Anna Ek (S), Per Ek (M)',
+  '- Nej: 2',
+  'Avstår: x',
+  'Reservation: Per Ek (M) reserverar sig.',
+  'Jäv: Anna Ek (S) deltar inte.',
+  'Beslutsunderlag:',
+  'Beslutet skickas till: Ekonomi',
+  'Justeras omedelbart.',
+  'Till justerare utses Per Ek och Anna Ek.',
+  'Justerande: Per Ek och Anna Ek (S)',
+  'Protokollförare: Karin Lund',
 ];
 const line = fc.oneof(
   fc.constantFrom(...fragments),
@@ -80,20 +111,31 @@ function words(text: string): string[] {
 describe('properties of the service', () => {
   it('never throws and keeps every range inside the document', () => {
     fc.assert(
-      fc.property(anyText, fc.constantFrom('sv', 'en'), (text, locale) => {
-        for (const d of service.getDiagnostics(
-          doc(text),
-          mergeConfig({ locale: locale as 'sv' | 'en', members: ['Hjo', 'Vara'] }),
-        )) {
-          assert.ok(
-            inside(text, d.range.start) && inside(text, d.range.end),
-            `${d.code} ${JSON.stringify(d.range)}`,
-          );
-          for (const fix of d.fixes ?? [])
-            for (const e of fix.edits)
-              assert.ok(inside(text, e.range.start) && inside(text, e.range.end));
-        }
-      }),
+      fc.property(
+        anyText,
+        fc.constantFrom('sv', 'en'),
+        fc.constantFrom('nätverk', 'kommunal', 'förening'),
+        (text, locale, kind) => {
+          for (const d of service.getDiagnostics(
+            doc(text),
+            mergeConfig({
+              locale: locale as 'sv' | 'en',
+              members: ['Hjo', 'Vara'],
+              kind: kind as 'kommunal',
+              seats: 5,
+              signatureCounts: { adjuster: 2 },
+            }),
+          )) {
+            assert.ok(
+              inside(text, d.range.start) && inside(text, d.range.end),
+              `${d.code} ${JSON.stringify(d.range)}`,
+            );
+            for (const fix of d.fixes ?? [])
+              for (const e of fix.edits)
+                assert.ok(inside(text, e.range.start) && inside(text, e.range.end));
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

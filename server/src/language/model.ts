@@ -94,8 +94,10 @@ export interface MeetingModel {
    * those lists, everybody under Närvarande.
    */
   readonly votingMembers: Person[];
-  /** One entry per § item, in document order. */
+  /** One entry per § item, in document order (built on first use). */
   readonly items: ItemModel[];
+  /** True when some item has a v2 label (`Omröstning:`, `Jäv:`, …) or a vote tally. */
+  readonly hasItemLabels: boolean;
   /** The item model of an item. */
   itemModel(item: AgendaItem): ItemModel | undefined;
   /**
@@ -105,6 +107,11 @@ export interface MeetingModel {
   votersIn(item: ItemModel): Person[];
   /** A person from any list (present or absent) by full name. */
   personByName(text: string): Person | undefined;
+  /**
+   * True when a name key (`nameKey`) is a listed person's full or first name: `- Sara: …` is a
+   * person speaking, not an organisation.
+   */
+  isAttendeeName(key: string): boolean;
 }
 
 export function buildModel(ast: ProtokollAst): MeetingModel {
@@ -165,18 +172,14 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const elections: Election[] = [];
   const actions: MeetingModel['actions'] = [];
   const nextMeetings: MeetingModel['nextMeetings'] = [];
-  const items: ItemModel[] = [];
-  const itemModels = new Map<AgendaItem, ItemModel>();
+  let hasItemLabels = false;
   for (const item of ast.items) {
     const electionsBefore = elections.length;
     for (const line of item.body) {
       if (line.kind === 'bullet' && line.roundTable) {
-        // `- Sara: …` with an attendee's name is a person speaking, not an organisation.
-        const key = nameKey(line.roundTable.organisation.text);
-        if (!byKey.has(key) && !firstNames.has(key)) {
-          organisations.push({ span: line.roundTable.organisation, where: 'roundTable' });
-        }
-      } else if (line.kind === 'action') actions.push({ line, item });
+        organisations.push({ span: line.roundTable.organisation, where: 'roundTable' });
+      } else if (line.kind === 'label' || line.kind === 'tally') hasItemLabels = true;
+      else if (line.kind === 'action') actions.push({ line, item });
       else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
       else if (line.kind === 'election') {
         elections.push({
@@ -204,10 +207,17 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
         });
       }
     }
-    const model = buildItemModel(item);
-    items.push(model);
-    itemModels.set(item, model);
   }
+  // The item models are built on first use: most checks of a network meeting never read them.
+  let items: ItemModel[] | undefined;
+  let itemModels: Map<AgendaItem, ItemModel> | undefined;
+  const allItems = (): ItemModel[] => {
+    if (!items) {
+      items = ast.items.map(buildItemModel);
+      itemModels = new Map(items.map((m) => [m.item, m]));
+    }
+    return items;
+  };
 
   const header = (kind: HeaderField['kind']) => ast.header.find((h) => h.kind === kind);
   const hasVotingLists = ast.sections.some((s) => s.group === 'voting' || s.group === 'serving');
@@ -254,10 +264,17 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     paragraphs: header('paragraphs'),
     hasVotingLists,
     votingMembers,
-    items,
-    itemModel: (item) => itemModels.get(item),
+    get items() {
+      return allItems();
+    },
+    hasItemLabels,
+    itemModel: (item) => {
+      allItems();
+      return itemModels!.get(item);
+    },
     votersIn,
     personByName: (text) => byKey.get(nameKey(text)),
+    isAttendeeName: (key) => byKey.has(key) || firstNames.has(key),
   };
 }
 

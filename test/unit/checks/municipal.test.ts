@@ -275,7 +275,8 @@ describe('municipal checks (kind kommunal)', () => {
       const [d] = only(text, 'signature/missing', KOMMUNAL);
       assert.match(d.message, /2 justerare ska skriva under, men bara 1/);
       assert.match(applyEdits(text, d.fixes![0].edits), /Justerande: Per Ek, Leif Blom/);
-      assert.deepEqual(only(text, 'signature/mismatch', KOMMUNAL), []);
+      // Two elected, one signing: also signature/mismatch, as in v1.
+      assert.equal(only(text, 'signature/mismatch', KOMMUNAL).length, 1);
     });
 
     it('accepts the adjusters on several lines of the same role', () => {
@@ -339,6 +340,21 @@ describe('municipal checks (kind kommunal)', () => {
       assert.equal(only(text, 'deadline/adjustment', KOMMUNAL).length, 1);
       assert.deepEqual(only(text, 'deadline/adjustment', { ...KOMMUNAL, kind: 'förening' }), []);
     });
+  });
+
+  it('accounts for configured member persons, and never takes one listed absent for a town', () => {
+    const members = [
+      { name: 'Anna Ek', party: 'S' },
+      { name: 'Johan Lind', party: 'M' },
+      { name: 'Sara Nyström', party: 'V' },
+    ];
+    const [d] = only(KS, 'attendance/unaccounted', { ...KOMMUNAL, memberPersons: members });
+    assert.match(d.message, /Sara Nyström \(V\) är ledamot/);
+    const fixed = applyEdits(KS, d.fixes![0].edits);
+    assert.match(fixed, /- Johan Lind \(M\)\n- Sara Nyström \(V\)/);
+    assert.deepEqual(codes(fixed, { ...KOMMUNAL, memberPersons: members }), []);
+    const alone = fixed.replace('- Sara Nyström (V)', '- Sara Nyström');
+    assert.deepEqual(codes(alone, { ...KOMMUNAL, memberPersons: members }), []);
   });
 
   it('gives every new diagnostic a Swedish and an English message', () => {

@@ -1,7 +1,7 @@
 import { findMunicipality } from '../municipalities';
 import type { Span } from '../syntax/ast';
 import { nameKey } from '../text';
-import type { Check } from './context';
+import type { Check, CheckContext } from './context';
 
 /** The municipality or configured organisation a name stands for, as a comparable key. */
 function organisationKey(text: string): string {
@@ -10,7 +10,8 @@ function organisationKey(text: string): string {
 }
 
 /** `attendance/*`: nobody twice, nobody both present and absent, every member accounted for. */
-export const attendanceCheck: Check = ({ model, config, report }) => {
+export const attendanceCheck: Check = (ctx) => {
+  const { model, config, report } = ctx;
   const seen = new Map<string, Span>();
   for (const person of model.people) {
     const key = `${person.present}:${person.key}`;
@@ -61,6 +62,7 @@ export const attendanceCheck: Check = ({ model, config, report }) => {
     }
   }
 
+  unaccountedPersons(ctx);
   if (config.members.length === 0) return;
   const accounted = new Set<string>();
   for (const section of model.ast.sections) {
@@ -94,3 +96,39 @@ export const attendanceCheck: Check = ({ model, config, report }) => {
     });
   }
 };
+
+/** Configured member persons (`{"name": "Anna Ek", "party": "S"}`) listed nowhere. */
+function unaccountedPersons({ model, config, report }: CheckContext): void {
+  if (config.memberPersons.length === 0) return;
+  const absent = model.ast.sections.find((s) => s.kind === 'absent');
+  const anchor = model.ast.sections[0]?.keyword.range ?? model.ast.title?.range;
+  if (!anchor) return;
+  for (const member of config.memberPersons) {
+    if (model.personByName(member.name)) continue;
+    // A person listed alone under Frånvarande reads as an organisation in v1 terms.
+    const key = nameKey(member.name);
+    if (model.organisations.some((o) => o.where === 'absent' && nameKey(o.span.text) === key))
+      continue;
+    const line = `${member.name}${member.party ? ` (${member.party})` : ''}`;
+    const insertAt = absent ? absent.range.end : undefined;
+    report({
+      code: 'attendance/unaccounted',
+      range: absent?.keyword.range ?? anchor,
+      message: {
+        sv: `${line} är ledamot men står varken som närvarande eller frånvarande. Lägg till ${member.name} i en av listorna.`,
+        en: `${line} is a member but is listed neither as present nor as absent. Add ${member.name} to one of the lists.`,
+      },
+      fixes: insertAt
+        ? [
+            {
+              title: {
+                sv: `Lägg till ${member.name} under Frånvarande`,
+                en: `Add ${member.name} to Frånvarande (absent)`,
+              },
+              edits: [{ range: { start: insertAt, end: insertAt }, newText: `\n- ${line}` }],
+            },
+          ]
+        : undefined,
+    });
+  }
+}

@@ -20,10 +20,14 @@ export const organisationCheck: Check = ({ model, config, report, capped }) => {
   for (const mention of model.organisations) {
     const { span, where } = mention;
     const key = nameKey(span.text);
-    if (configured.has(key) || persons.has(key) || findRegion(span.text)) continue;
-    if (where === 'absent' && model.personByName(span.text)) continue;
+    if (configured.has(key)) continue;
     const match = matchMunicipality(span.text);
     if (match.kind === 'municipality') continue;
+    // Regions, member persons and (under Frånvarande) listed persons are not unknown towns.
+    if (persons.has(key) || findRegion(span.text)) continue;
+    if (where === 'absent' && model.personByName(span.text)) continue;
+    // `- Sara: …` with an attendee's name is a person speaking, not an organisation.
+    if (where === 'roundTable' && model.isAttendeeName(key)) continue;
     if (match.kind === 'misspelt-form') {
       report({
         code: 'municipality/form',

@@ -27,7 +27,7 @@ export function partySpans(model: MeetingModel): { party: Span; name: Span }[] {
   for (const s of model.ast.signatures) s.persons.forEach(add);
   model.appointedAdjusters?.persons?.forEach(add);
   for (const e of model.elections) if (e.source === 'body') e.persons.forEach(add);
-  for (const item of model.items) {
+  for (const item of model.hasItemLabels ? model.items : []) {
     for (const m of [...item.motions, ...item.reservations, ...item.jav, ...item.notes])
       add(m.person);
     for (const v of item.votes) for (const t of v.tallies) t.persons.forEach(add);

@@ -433,13 +433,7 @@ class AstBuilder {
 
   private readTextLine(line: LexedLine, afterLastItem: boolean): void {
     const whole = this.lineRange(line);
-    if (
-      this.context === 'item' &&
-      this.item &&
-      /^(?:ja|nej|avstår|yes|no|abstain\w*)[ \t]*:/iu.test(
-        this.text.slice(line.tokens[0].startOffset, line.end),
-      )
-    ) {
+    if (this.context === 'item' && this.item) {
       const tally = tallyLine(this.tools, line.tokens[0].startOffset, line.end, whole);
       if (tally) return void this.item.value.body.push(tally);
     }

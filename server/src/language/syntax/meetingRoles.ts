@@ -32,8 +32,8 @@ const TERM_OFFICER = word(
 
 /** The meeting roles a text names (an election title, or the role word of a body election). */
 export function meetingRolesIn(text: string): SignerRole[] {
-  if (TERM_OFFICER.test(text)) return [];
-  return MEETING_ROLE_WORDS.filter(([, re]) => re.test(text)).map(([role]) => role);
+  const roles = MEETING_ROLE_WORDS.filter(([, re]) => re.test(text)).map(([role]) => role);
+  return roles.length > 0 && TERM_OFFICER.test(text) ? [] : roles;
 }
 
 /** `Till justerare utses`, `Till mötesordförande valdes`, `Till sekreterare väljs`. */
