@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { benchCheck } from './check';
 import { measureCli } from './cli';
 import { benchFeatures } from './features';
+import { benchHostile } from './hostile';
 import { goalTable, writeResults, type Figure } from './goals';
 import { measureLsp } from './lsp';
 import { benchPdfExport, benchRender } from './render';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
       benchFeatures(25_000).map((r) => [r.name, r.ms.toFixed(2)]),
     ),
   );
+  console.log('\nHostile documents (issue 12), parse + all checks, CPU time:\n');
+  const hostileFigures = benchHostile();
   console.log('');
   await benchRender();
   const pdfFigures = benchPdfExport();
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
     },
     { what: 'CLI check vs markdownlint-cli2, 25k', unit: '×', value: cli25k.ratio, max: 1 },
     ...pdfFigures,
+    ...hostileFigures,
   ];
   console.log('\nGoals:\n');
   console.log(goalTable(figures));

@@ -87,6 +87,7 @@ export async function judge(
   plain: Shape,
   sizes: readonly number[],
   budget: Budget,
+  runs = 2,
 ): Promise<Verdict[]> {
   const out: Verdict[] = [];
   const rssAtStart = process.resourceUsage().maxRSS / 1024;
@@ -97,8 +98,8 @@ export async function judge(
     let cost: Cost;
     let plainCost: Cost;
     try {
-      plainCost = await measure(target, plain.build(text.length));
-      cost = await measure(target, text);
+      plainCost = await measure(target, plain.build(text.length), runs);
+      cost = await measure(target, text, runs);
     } catch (e) {
       out.push({
         ...base,
