@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient } from '../../test/lsp/client';
 import { FUZZ_BUDGET, judge, type Verdict } from './measure';
+import { PROPERTY_TARGETS } from './properties';
 import { seeded, shape, SHAPES } from './shapes';
 import { TARGETS } from './targets';
 
@@ -15,7 +16,10 @@ import { TARGETS } from './targets';
  *
  *   FUZZ_SECONDS=60     time box for the random phase (the fixed phases run first)
  *   FUZZ_MAX_BYTES=...  largest document (default 512 KB)
- *   FUZZ_SEED=...       seed of the random phase (default: the time)
+ *   FUZZ_SEED=...       seed of the random phase and the property targets (default: the time)
+ *   FUZZ_RUNS=5000      runs per property target (scripts/fuzz/properties.ts)
+ *
+ * `npm run fuzz -- NAME…` runs only the document and property targets of those names.
  */
 
 const seconds = Number(process.env.FUZZ_SECONDS ?? 60);
@@ -23,6 +27,10 @@ const maxBytes = Number(process.env.FUZZ_MAX_BYTES ?? 512 * 1024);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1e9);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const deadline = Date.now() + seconds * 1000;
+const only = process.argv.slice(2);
+const selected = <T extends { name: string }>(targets: readonly T[]): T[] =>
+  only.length ? targets.filter((t) => only.includes(t.name)) : [...targets];
+const documentTargets = selected(TARGETS);
 
 function sizesUpTo(limit: number): number[] {
   const out: number[] = [];
@@ -33,7 +41,7 @@ function sizesUpTo(limit: number): number[] {
 async function fixedShapes(failures: string[]): Promise<Verdict[]> {
   const plain = shape('plain minutes');
   const all: Verdict[] = [];
-  for (const target of TARGETS) {
+  for (const target of documentTargets) {
     for (const s of SHAPES) {
       const sizes = sizesUpTo(Math.min(maxBytes, target.maxBytes ?? Infinity));
       const verdicts = await judge(target, s, plain, sizes, FUZZ_BUDGET);
@@ -138,7 +146,7 @@ async function randomPhase(failures: string[]): Promise<number> {
     const bytes = 256 + Math.floor(random() * 8192);
     const docSeed = Math.floor(random() * 1e9);
     const text = s.build(bytes, seeded(docSeed));
-    for (const target of TARGETS) {
+    for (const target of documentTargets) {
       if (target.maxBytes !== undefined && runs % 10 !== 0) continue;
       try {
         await target.run(text);
@@ -163,10 +171,25 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   await fixedShapes(failures);
   console.log('');
-  cliProcesses(failures);
-  console.log('');
-  await lspProcess(failures);
-  const runs = await randomPhase(failures);
+  if (only.length === 0) {
+    cliProcesses(failures);
+    console.log('');
+    await lspProcess(failures);
+  }
+  const propertyRuns = Number(process.env.FUZZ_RUNS ?? 5_000);
+  for (const [name, property] of Object.entries(PROPERTY_TARGETS)) {
+    if (only.length && !only.includes(name)) continue;
+    const started = Date.now();
+    try {
+      property(propertyRuns, process.env.FUZZ_SEED === undefined ? undefined : seed);
+      console.log(
+        `${name}: ${propertyRuns} runs passed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    } catch (e) {
+      failures.push(`${name}: ${String(e).slice(0, 1000)}`);
+    }
+  }
+  const runs = documentTargets.length ? await randomPhase(failures) : 0;
   console.log(`\nrandom documents: ${runs} (seed ${seed})`);
   if (failures.length) {
     console.log(`\n${failures.length} failure(s):`);

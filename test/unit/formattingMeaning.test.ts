@@ -102,7 +102,7 @@ describe('formatting keeps meaning', () => {
         );
         assert.equal(service.formatText(doc(once)), once, 'idempotent');
       }),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 });

@@ -27,7 +27,7 @@ describe('hostile documents (issue 12)', function () {
       const service = createProtokollService({ cacheSize: 2 });
       const costs: number[] = [];
       let diagnostics: { code?: string | number }[] = [];
-      for (const scale of [0.25, 0.5]) {
+      for (const scale of [0.125, 0.25]) {
         const text = r.build(scale);
         costs.push(
           cpuMs(() => {
@@ -75,12 +75,22 @@ describe('hostile documents (issue 12)', function () {
   });
 
   const plain = shape('plain minutes');
+  // Each PDF export loads its fonts: npm test runs the shapes aimed at text layout, `npm run fuzz` all.
+  const PDF_SHAPES = [
+    'long word',
+    'combining marks',
+    'lone surrogates and controls',
+    'many signatures',
+    'random lines',
+  ];
   for (const target of TARGETS) {
     it(`${target.name}: every adversarial shape, no crash, no blow-up`, async () => {
       // The PDF export (fonts, layout) is the slow one: no-crash only, on small documents.
-      const sizes = target.maxBytes !== undefined ? [1024] : [8192, 16384];
+      const sizes = target.maxBytes !== undefined ? [1024] : [4096, 8192];
       const problems: string[] = [];
-      for (const s of SHAPES) {
+      for (const s of target.maxBytes !== undefined
+        ? SHAPES.filter((x) => PDF_SHAPES.includes(x.name))
+        : SHAPES) {
         for (const v of await judge(target, s, plain, sizes, TEST_BUDGET, 1)) {
           if (v.problem) problems.push(`${s.name} @ ${v.bytes} B: ${v.problem}`);
         }
