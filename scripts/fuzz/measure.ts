@@ -48,7 +48,7 @@ export const FUZZ_BUDGET: Budget = {
   timesPlain: 25,
   constantMs: 250,
   growth: 3,
-  floorMs: 60,
+  floorMs: 150,
   memoryMb: 300,
   memoryPerByte: 200,
 };
@@ -70,7 +70,7 @@ export interface Verdict {
   readonly bytes: number;
   readonly cpuMs: number;
   readonly plainMs: number;
-  /** cost(n) / cost(n/2), when the smaller size was measured. */
+  /** cost(n) / cost(n/2) measured against plain minutes (×2 = linear), when n/2 was measured. */
   readonly growth?: number;
   readonly maxRssMb: number;
   readonly problem?: string;
@@ -113,7 +113,10 @@ export async function judge(
     const mb = text.length / 1e6;
     const allowed =
       Math.max(budget.msPerMb * mb, budget.timesPlain * plainCost.cpuMs) + budget.constantMs;
-    const growth = previous !== undefined && previous > 0 ? cost.cpuMs / previous : undefined;
+    // Growth of the cost relative to plain minutes of the same size: a change in the machine's
+    // load between the two sizes cancels out; a quadratic cost still doubles it.
+    const relative = cost.cpuMs / Math.max(plainCost.cpuMs, 1);
+    const growth = previous !== undefined && previous > 0 ? (relative / previous) * 2 : undefined;
     const memoryAllowed = rssAtStart + budget.memoryMb + (budget.memoryPerByte * text.length) / 1e6;
     const problems: string[] = [];
     if (cost.cpuMs > allowed)
@@ -130,7 +133,7 @@ export async function judge(
       maxRssMb: cost.maxRssMb,
       problem: problems.length ? problems.join('; ') : undefined,
     });
-    previous = cost.cpuMs;
+    previous = relative;
   }
   return out;
 }
