@@ -92,6 +92,7 @@ export async function judge(
   const out: Verdict[] = [];
   const rssAtStart = process.resourceUsage().maxRSS / 1024;
   let previous: number | undefined;
+  let previousMs: number | undefined;
   for (const bytes of sizes) {
     const text = shape.build(bytes);
     const base = { shape: shape.name, target: target.name, bytes: text.length };
@@ -116,7 +117,12 @@ export async function judge(
     // Growth of the cost relative to plain minutes of the same size: a change in the machine's
     // load between the two sizes cancels out; a quadratic cost still doubles it.
     const relative = cost.cpuMs / Math.max(plainCost.cpuMs, 1);
-    const growth = previous !== undefined && previous > 0 ? (relative / previous) * 2 : undefined;
+    // The smaller of that and the raw growth: a few-ms calibration is noisy too, and a real
+    // quadratic cost shows in both.
+    const growth =
+      previous !== undefined && previous > 0 && previousMs !== undefined && previousMs > 0
+        ? Math.min((relative / previous) * 2, cost.cpuMs / previousMs)
+        : undefined;
     const memoryAllowed = rssAtStart + budget.memoryMb + (budget.memoryPerByte * text.length) / 1e6;
     const problems: string[] = [];
     if (cost.cpuMs > allowed)
@@ -134,6 +140,7 @@ export async function judge(
       problem: problems.length ? problems.join('; ') : undefined,
     });
     previous = relative;
+    previousMs = cost.cpuMs;
   }
   return out;
 }
