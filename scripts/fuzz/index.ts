@@ -141,7 +141,8 @@ async function randomPhase(failures: string[]): Promise<number> {
     ),
   );
   let runs = 0;
-  while (Date.now() < deadline) {
+  // At least 50 documents, even when the fixed phases used the time box.
+  while (runs < 50 || Date.now() < deadline) {
     const s = randomShapes[Math.floor(random() * randomShapes.length)];
     const bytes = 256 + Math.floor(random() * 8192);
     const docSeed = Math.floor(random() * 1e9);
