@@ -3,6 +3,7 @@ import { ACTIVATION_TARGET_MS, benchActivation, describeActivation } from './act
 import { benchCheck } from './check';
 import { measureCli } from './cli';
 import { benchFeatures } from './features';
+import { benchHostile } from './hostile';
 import { goalTable, writeResults, type Figure } from './goals';
 import { measureLsp } from './lsp';
 import { benchPdfExport, benchRender } from './render';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
       benchFeatures(25_000).map((r) => [r.name, r.ms.toFixed(2)]),
     ),
   );
+  console.log('\nHostile documents (issue 12), parse + all checks, CPU time:\n');
+  const hostileFigures = benchHostile();
   console.log('');
   await benchRender();
   const pdfFigures = benchPdfExport();
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
       value: activation.totalMs,
       max: ACTIVATION_TARGET_MS,
     },
+    ...hostileFigures,
   ];
   console.log('\nGoals:\n');
   console.log(goalTable(figures));

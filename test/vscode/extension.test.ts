@@ -15,6 +15,7 @@ import {
   today,
   waitForCodes,
   waitForDiagnostics,
+  workspaceRoot,
 } from './helpers';
 
 const SEED = 'sikt/sikt-2018-12-14.protokoll';
@@ -210,7 +211,19 @@ describe('the Protokoll extension', () => {
 
   it('restarts the language server when it crashes', async function () {
     if (process.platform !== 'linux') this.skip(); // finds the server process through /proc
-    const editor = await openWorkspaceFile(SEED);
+    // A copy of the seed (with its folder's configuration) in a folder of its own: this test
+    // edits the minutes across a server crash, and whatever happens to that edit must not reach
+    // the seed the later tests read.
+    const seed = vscode.Uri.joinPath(workspaceRoot(), ...SEED.split('/'));
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'restart-copy');
+    for (const name of [path.posix.basename(SEED), '.protokoll.json']) {
+      await vscode.workspace.fs.copy(
+        vscode.Uri.joinPath(seed, '..', name),
+        vscode.Uri.joinPath(folder, name),
+        { overwrite: true },
+      );
+    }
+    const editor = await openWorkspaceFile(`restart-copy/${path.posix.basename(SEED)}`);
     await waitForCodes(editor.document.uri, ['municipality/form', 'signature/mismatch']);
     const [pid] = serverProcesses();
     assert.ok(pid, 'no language server process found among the extension host’s children');

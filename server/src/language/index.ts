@@ -5,7 +5,7 @@
  */
 import { CHECKS } from './checks/registry';
 import { seriesFindings } from './checks/series';
-import type { Finding } from './checks/context';
+import { cappedReporter, type Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
@@ -152,16 +152,13 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     const cached = checked.get(parsed);
     if (cached?.config === config) return [...cached.diagnostics];
     const findings: Finding[] = [];
-    const ctx = {
-      model: parsed.model,
-      config,
-      text: parsed.text,
-      report: (f: Finding) => findings.push(f),
-    };
+    const reporter = cappedReporter((f) => findings.push(f));
+    const ctx = { model: parsed.model, config, text: parsed.text, ...reporter };
     for (const check of CHECKS) {
       yield;
       check(ctx);
     }
+    findings.push(...reporter.summary());
     findings.sort(byRangeStart);
     const diagnostics = finalise(findings, config);
     checked.set(parsed, { config, diagnostics });

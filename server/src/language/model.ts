@@ -75,6 +75,8 @@ export interface MeetingModel {
   readonly nextMeetings: { line: NextMeetingLine; item: AgendaItem }[];
   /** Resolves a full name, or a first name only one present person has. */
   resolvePerson(text: string): Person | undefined;
+  /** The present people (one per full name) whose first name is `firstKey`, in document order. */
+  presentNamesakes(firstKey: string): readonly Person[];
 
   // ---- v2 (municipal bodies and associations) ----
   /** `Organ: Kommunstyrelsen`. */
@@ -141,12 +143,15 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const presentByFirst = new Map<string, Person[]>();
   const byKey = new Map<string, Person>();
   const firstNames = new Set<string>();
+  // Keys already under their first name: a set, so 10,000 namesakes cost 10,000 steps, not 10,000².
+  const keysByFirst = new Set<string>();
   for (const person of people) {
     if (!byKey.has(person.key) || person.present) byKey.set(person.key, person);
     firstNames.add(person.firstKey);
     if (!person.present) continue;
     push(presentByKey, person.key, person);
-    if (!presentByFirst.get(person.firstKey)?.some((p) => p.key === person.key)) {
+    if (!keysByFirst.has(person.key)) {
+      keysByFirst.add(person.key);
       push(presentByFirst, person.firstKey, person);
     }
   }
@@ -226,6 +231,7 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     actions,
     nextMeetings,
     resolvePerson,
+    presentNamesakes: (firstKey) => presentByFirst.get(firstKey) ?? [],
     body: header('body')?.value,
     appointedAdjusters: header('appointedAdjusters'),
     adjustmentPlace: header('adjustmentPlace'),
@@ -336,11 +342,16 @@ function electedPersons(item: AgendaItem): PersonRef[] {
 
 /** `Anna Ek (S)` → the name and the party letters. */
 function withParty(span: Span): PersonRef {
-  const m = /^(.*?)[ \t]*\((\p{Lu}\p{L}{0,5})\)$/u.exec(span.text);
-  if (!m) return { name: span };
+  // By hand, not /^(.*?)[ \t]*\((…)\)$/: that retries the blanks from every position (quadratic).
+  const t = span.text;
+  const open = t.lastIndexOf('(');
+  if (!t.endsWith(')') || open < 0 || !/^\p{Lu}\p{L}{0,5}$/u.test(t.slice(open + 1, -1)))
+    return { name: span };
+  let nameEnd = open;
+  while (nameEnd > 0 && (t[nameEnd - 1] === ' ' || t[nameEnd - 1] === '\t')) nameEnd--;
+  const m = [t, t.slice(0, nameEnd), t.slice(open + 1, -1)];
   const line = span.range.start.line;
   const at = span.range.start.character;
-  const open = span.text.lastIndexOf('(');
   return {
     name: {
       text: m[1],
@@ -358,12 +369,10 @@ function withParty(span: Span): PersonRef {
 
 function splitNames(span: Span): Span[] | undefined {
   const out: Span[] = [];
-  const re = /[^,]+?(?=\s*(?:,|\soch\s|\sand\s|$))/gu;
   const text = span.text.replace(/[.]$/, '');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  for (const m of nameParts(text)) {
     let start = m.index;
-    let word = m[0];
+    let word = m.text;
     const lead = /^(?:\s*,\s*|\s*(?:och|and)\s+|\s+)/.exec(word);
     if (lead) {
       start += lead[0].length;
@@ -380,6 +389,38 @@ function splitNames(span: Span): Span[] | undefined {
     });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The matches of /[^,]+?(?=\s*(?:,|\soch\s|\sand\s|$))/g in `text`, in linear time: the regular
+ * expression rescans a run of blanks from each of its positions. A part ends where only blanks
+ * stand before a comma, ` och `/` and ` or the end.
+ */
+function nameParts(text: string): { index: number; text: string }[] {
+  const isBlank = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+  // nextSolid[i]: the first position at or after i that is not white space.
+  const nextSolid = new Array<number>(text.length + 1);
+  nextSolid[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) nextSolid[i] = isBlank(text[i]) ? nextSolid[i + 1] : i;
+  const endsHere = (i: number) => {
+    const j = nextSolid[i];
+    if (j === text.length || text[j] === ',') return true;
+    const word = text.slice(j, j + 3);
+    return j > i && (word === 'och' || word === 'and') && isBlank(text[j + 3]);
+  };
+  const parts: { index: number; text: string }[] = [];
+  let p = 0;
+  while (p < text.length) {
+    if (text[p] === ',') {
+      p++;
+      continue;
+    }
+    let e = p + 1;
+    while (!endsHere(e)) e++;
+    parts.push({ index: p, text: text.slice(p, e) });
+    p = e;
+  }
+  return parts;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

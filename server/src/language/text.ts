@@ -13,28 +13,36 @@ export function prefixEditDistance(a: string, b: string, limit = Infinity): numb
 
 /**
  * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
- * every entry of a row exceeds `limit` (no later row can do better).
+ * every entry of a row exceeds `limit` (no later row can do better). Three typed rows are reused
+ * (no allocation per row: suggestions compare one name with 290).
  */
 function lastAlignmentRow(a: string, b: string, limit: number): number[] | undefined {
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  let prevPrev = new Uint32Array(width);
+  let prev = new Uint32Array(width);
+  let row = new Uint32Array(width);
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         d = Math.min(d, prevPrev[j - 2] + 1);
       }
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return undefined;
+    const spare = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = spare;
   }
-  return prev;
+  return Array.from(prev);
 }
 
 // Keys of the names seen lately. An object, not a Map: its property names are copies, so a key
@@ -55,4 +63,15 @@ export function nameKey(s: string): string {
     keys[s] = key;
   }
   return key;
+}
+
+/**
+ * A keyword token's spelling without its colon and the blanks before it (`Beslut  :` → `Beslut`).
+ * A scan from the end: /[ \t]*:$/ would rescan every run of blanks inside a multi-word keyword
+ * from each of its positions (quadratic in the run).
+ */
+export function withoutColon(image: string): string {
+  let end = image.endsWith(':') ? image.length - 1 : image.length;
+  while (end > 0 && (image[end - 1] === ' ' || image[end - 1] === '\t')) end--;
+  return image.slice(0, end);
 }

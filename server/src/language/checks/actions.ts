@@ -1,7 +1,11 @@
+import { nameKey } from '../text';
 import type { Check } from './context';
 
+// Namesakes named in one message (and offered as fixes); the rest are counted.
+const MAX_NAMESAKES = 10;
+
 /** `action/*`: every action has an owner who was at the meeting. */
-export const actionCheck: Check = ({ model, report }) => {
+export const actionCheck: Check = ({ model, report, capped }) => {
   for (const { line } of model.actions) {
     if (!line.owner) {
       report({
@@ -15,24 +19,29 @@ export const actionCheck: Check = ({ model, report }) => {
       continue;
     }
     if (model.resolvePerson(line.owner.text)) continue;
-    const first = line.owner.text.split(/\s+/)[0].toLowerCase();
-    const namesakes = model.people.filter((p) => p.present && p.firstKey === first);
+    if (capped('action/unknown-owner', line.owner.range)) continue;
+    const first = nameKey(line.owner.text).split(' ')[0];
+    const namesakes = model.presentNamesakes(first);
+    // A first name shared by thousands: name the first few, offer them as fixes, count the rest.
+    const shown = namesakes.slice(0, MAX_NAMESAKES).map((p) => p.name.text);
+    const more = namesakes.length - shown.length;
+    const list = (and: string) => shown.join(', ') + (more > 0 ? ` ${and} ${more}` : '');
     report({
       code: 'action/unknown-owner',
       range: line.owner.range,
       message:
         namesakes.length > 1
           ? {
-              sv: `@${line.owner.text} kan vara flera: ${namesakes.map((p) => p.name.text).join(', ')}. Skriv hela namnet.`,
-              en: `@${line.owner.text} could be several people: ${namesakes.map((p) => p.name.text).join(', ')}. Write the full name.`,
+              sv: `@${line.owner.text} kan vara flera: ${list('och')}. Skriv hela namnet.`,
+              en: `@${line.owner.text} could be several people: ${list('and')}. Write the full name.`,
             }
           : {
               sv: `@${line.owner.text} finns inte bland de närvarande. Skriv namnet som under Närvarande.`,
               en: `@${line.owner.text} is not among those present. Write the name as listed under Närvarande (Present).`,
             },
-      fixes: namesakes.map((p) => ({
-        title: { sv: `Ersätt med ${p.name.text}`, en: `Replace with ${p.name.text}` },
-        edits: [{ range: line.owner!.range, newText: p.name.text }],
+      fixes: shown.map((name) => ({
+        title: { sv: `Ersätt med ${name}`, en: `Replace with ${name}` },
+        edits: [{ range: line.owner!.range, newText: name }],
       })),
     });
   }

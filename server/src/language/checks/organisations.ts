@@ -2,17 +2,19 @@ import {
   findRegion,
   foldDiacritics,
   matchMunicipality,
+  municipalitiesWithin,
   nearestMunicipalities,
   rankMunicipalities,
   type Municipality,
 } from '../municipalities';
-import { editDistance } from '../text';
 import { nameKey } from '../text';
 import type { Check } from './context';
 
 /** `municipality/*`: every organisation is a municipality in its official form, or configured. */
-export const organisationCheck: Check = ({ model, config, report }) => {
+export const organisationCheck: Check = ({ model, config, report, capped }) => {
   const configured = new Set(config.organisations.map(nameKey));
+  // The same unknown name written many times is ranked once.
+  const suggested = new Map<string, Municipality[]>();
   // A configured member person listed alone under Frånvarande is a person, not an organisation.
   const persons = new Set(config.memberPersons.map((p) => nameKey(p.name)));
   for (const mention of model.organisations) {
@@ -44,14 +46,21 @@ export const organisationCheck: Check = ({ model, config, report }) => {
       });
       continue;
     }
-    const nearest = suggestions(span.text);
     // A round-table bullet's label is only an organisation when it is close to one; "- Obs: …"
-    // is ordinary text and must not be reported.
-    if (where === 'roundTable' && !looksLikeMisspelt(span.text, nearest)) continue;
+    // is ordinary text and must not be reported. Most labels are far from every municipality:
+    // the deletion index says so in a few lookups, before any ranking.
+    const close = where === 'roundTable' ? closeMunicipalities(span.text) : undefined;
+    if (close?.length === 0) continue;
+    if (capped('municipality/unknown', span.range)) continue;
+    let nearest = suggested.get(key);
+    if (!nearest) suggested.set(key, (nearest = suggestions(span.text)));
+    if (close && !nearest.some((m) => close.includes(m))) continue;
     const list = nearest.map((m) => m.name).join(', ');
-    const closest = nearestMunicipalities(span.text, 3, { withinBound: false })
-      .map((m) => m.name)
-      .join(', ');
+    const closest = nearest.length
+      ? ''
+      : nearestMunicipalities(span.text, 3, { withinBound: false })
+          .map((m) => m.name)
+          .join(', ');
     report({
       code: 'municipality/unknown',
       range: span.range,
@@ -87,9 +96,22 @@ function suggestions(text: string): Municipality[] {
   return ranked.length > 0 ? ranked : nearestMunicipalities(text, 3);
 }
 
-/** One edit for short labels, two for longer ones: close enough to be a typo of a municipality. */
-function looksLikeMisspelt(label: string, nearest: readonly Municipality[]): boolean {
-  const folded = foldDiacritics(label.replace(/\s+(kommun|stad)$/i, ''));
-  const limit = folded.length <= 5 ? 1 : 2;
-  return nearest.some((m) => editDistance(folded, foldDiacritics(m.name), limit) <= limit);
+/**
+ * The municipalities a label is a typo of: within one edit for short labels, two for longer
+ * ones (names ending in `kommun`/`stad` are compared without it).
+ */
+function closeMunicipalities(label: string): Municipality[] {
+  const folded = foldDiacritics(withoutLongFormWord(label));
+  return municipalitiesWithin(folded, folded.length <= 5 ? 1 : 2);
+}
+
+// `label` without a final ` kommun`/` stad` (and the blanks before it); linear, unlike
+// /\s+(kommun|stad)$/ which rescans a long run of blanks from each of its positions.
+function withoutLongFormWord(label: string): string {
+  const m = /(?:kommun|stad)$/i.exec(label.slice(-6));
+  if (!m) return label;
+  const before = label.length - m[0].length;
+  let start = before;
+  while (start > 0 && /\s/.test(label[start - 1])) start--;
+  return start < before ? label.slice(0, start) : label;
 }

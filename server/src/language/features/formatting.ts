@@ -1,5 +1,6 @@
 import type { PersonRef, ProtokollAst, Span, TallyLine } from '../syntax/ast';
 import { KEYWORDS, NATIONAL_PARTIES, canonicalKeyword, keywordKind } from '../syntax/keywords';
+import { withoutColon } from '../text';
 import { lex, Bullet, Comment, ItemMark, Keyword, TitleMark } from '../syntax/lexer';
 import type { Range, TextEdit } from '../types';
 
@@ -106,7 +107,17 @@ function formatLine(
   if (!first) return '';
   const start = first.startOffset - lineStart;
   const after = start + first.image.length;
-  const rest = (from: number): string => source.slice(from).trim();
+  // Leading: only the blanks the lexer skips; a Unicode space before `Nej:` keeps `- \u2000Nej: …`
+  // a bullet (without it the line would become a vote tally).
+  const rest = (from: number): string =>
+    source
+      .slice(from)
+      .replace(/^[ \t]+/, '')
+      .trimEnd();
+  // The line from its first token: only the indentation the lexer skips ([ \t\uFEFF]) goes.
+  // `trim()` would also drop a leading no-break or other Unicode space, and the line
+  // `\u00a0§ 2 …` (body text) would come back as a new item.
+  const asWritten = (): string => source.slice(start).trimEnd();
   if (tally) {
     const marker = first.tokenType === Bullet ? '- ' : '';
     const value = source.slice(tally.label.range.end.character).trim();
@@ -115,17 +126,17 @@ function formatLine(
   }
   switch (first.tokenType) {
     case Comment:
-      return source.trim();
+      return asWritten();
     case TitleMark:
       return `# ${rest(after)}`.trimEnd();
     case ItemMark: {
       const digits = /\d+/.exec(first.image)?.[0] ?? '';
       const prefix = /^[^§]*/.exec(first.image)![0].trim();
-      return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.replace(/\s+$/, '');
+      return `${prefix ? `${prefix} ` : ''}§ ${digits} ${rest(after)}`.trimEnd();
     }
     case Keyword: {
-      if (!isKeywordLine) return source.trim();
-      const spelling = first.image.replace(/[ \t]*:$/, '');
+      if (!isKeywordLine) return asWritten();
+      const spelling = withoutColon(first.image);
       const value = rest(after);
       return `${formattedKeyword(spelling)}:${value ? ' ' + value : ''}`;
     }
@@ -135,7 +146,7 @@ function formatLine(
       return content ? `- ${content}` : '-';
     }
     default:
-      return source.trim();
+      return asWritten();
   }
 }
 

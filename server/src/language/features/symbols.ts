@@ -11,6 +11,7 @@ import type {
   SignatureLine,
   Title,
 } from '../syntax/ast';
+import { withoutColon } from '../text';
 import type { Position, Range } from '../types';
 
 /** LSP SymbolKind numbers used by the outline. */
@@ -332,7 +333,7 @@ function signatureSymbol(
 
 /** The keyword as written, without its colon (`Närvarande:` → `Närvarande`). */
 function keywordLabel(written: string): string {
-  return written.replace(/[ \t]*:$/, '').replace(/[ \t]+/g, ' ');
+  return withoutColon(written).replace(/[ \t]+/g, ' ');
 }
 
 const MAX_NAME = 60;

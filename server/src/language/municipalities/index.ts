@@ -202,22 +202,35 @@ export function nearestMunicipalities(
   { withinBound = true }: { withinBound?: boolean } = {},
 ): Municipality[] {
   if (limit <= 0) return [];
-  const variants = queryVariants(name);
-  const scored: { entry: Indexed; distance: number }[] = [];
+  // No municipality name is longer than 30 characters: beyond twice that, a longer query only
+  // adds the same distance to every candidate, and costs a row per character against all 290.
+  const variants = queryVariants(name.slice(0, 64));
+  // Kept sorted, at most `limit` long. Entries come in alphabetical order, so a later entry must
+  // be strictly nearer to displace one: each distance is computed only up to the worst kept
+  // (branch and bound), which keeps a 100 KB name linear (no full table against 290 names).
+  const kept: { entry: Indexed; distance: number }[] = [];
   for (const entry of INDEXED) {
+    const worst = kept.length < limit ? Infinity : kept[kept.length - 1].distance - 1;
     let best = Infinity;
     for (const v of variants) {
-      const bound = withinBound
-        ? Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3))
-        : Infinity;
-      if (Math.abs(v.length - entry.folded.length) > bound) continue;
-      const d = editDistance(v, entry.folded);
+      const bound = Math.min(
+        worst,
+        best - 1,
+        withinBound
+          ? Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3))
+          : Infinity,
+      );
+      if (bound < 0 || Math.abs(v.length - entry.folded.length) > bound) continue;
+      const d = editDistance(v, entry.folded, bound);
       if (d <= bound && d < best) best = d;
     }
-    if (best !== Infinity) scored.push({ entry, distance: best });
+    if (best === Infinity) continue;
+    let at = kept.length;
+    while (at > 0 && kept[at - 1].distance > best) at--;
+    kept.splice(at, 0, { entry, distance: best });
+    if (kept.length > limit) kept.pop();
   }
-  scored.sort((a, b) => a.distance - b.distance || a.entry.order - b.entry.order);
-  return scored.slice(0, limit).map((s) => s.entry.municipality);
+  return kept.map((s) => s.entry.municipality);
 }
 
 // Score of `entry` for the query (folded `q`, normalised `typed`); 0 means no match.
@@ -233,12 +246,13 @@ function rankScore(entry: Indexed, q: string, typed: string): number {
     return 80;
   }
   if (q.length >= 3) {
-    const d = prefixEditDistance(q, entry.folded);
+    // Bounded: only distances up to 2 count, so a long query stops after a few rows.
+    const d = prefixEditDistance(q, entry.folded, 2);
     if (d <= 1 || (d <= 2 && q.length >= 6)) {
       // Within the tier, the closer whole name wins, and a matching first letter (typos rarely
       // hit the first letter: `Gota` means Götene more likely than Motala).
       const firstLetter = q[0] === entry.folded[0] ? 0 : 1;
-      return 50 - 10 * d - Math.min(8, editDistance(q, entry.folded)) - firstLetter;
+      return 50 - 10 * d - Math.min(8, editDistance(q, entry.folded, 8)) - firstLetter;
     }
   }
   if (q.length >= 2) {
@@ -296,4 +310,51 @@ const REGION_BY_KEY = new Map(REGIONS_DATA.map((r) => [normalizeName(r.name), r]
  */
 export function findRegion(name: string): Region | undefined {
   return REGION_BY_KEY.get(normalizeName(name));
+}
+
+// Every string `foldDiacritics(name)` of a municipality becomes by deleting up to two characters,
+// with the municipalities it comes from: built once, on first use.
+let deletionIndex: Map<string, Municipality[]> | undefined;
+let longestFolded = 0;
+
+function deletions(s: string, depth: number, into: Set<string>): void {
+  into.add(s);
+  if (depth === 0) return;
+  for (let i = 0; i < s.length; i++) {
+    const shorter = s.slice(0, i) + s.slice(i + 1);
+    if (!into.has(shorter)) deletions(shorter, depth - 1, into);
+  }
+}
+
+/**
+ * The municipalities whose diacritic-folded name is within `limit` (at most 2) edits of the
+ * folded `text`, found through an index of deletions (any two strings within k edits share a
+ * string reachable by at most k deletions from each): a few hundred map lookups per query,
+ * whatever its length, instead of an edit distance against all 290 names.
+ */
+export function municipalitiesWithin(text: string, limit: 1 | 2): Municipality[] {
+  if (!deletionIndex) {
+    deletionIndex = new Map();
+    for (const m of MUNICIPALITIES) {
+      const folded = foldDiacritics(m.name);
+      longestFolded = Math.max(longestFolded, folded.length);
+      const set = new Set<string>();
+      deletions(folded, 2, set);
+      for (const d of set) {
+        const list = deletionIndex.get(d);
+        if (!list) deletionIndex.set(d, [m]);
+        else if (list[list.length - 1] !== m) list.push(m);
+      }
+    }
+  }
+  if (text.length > longestFolded + limit) return [];
+  const found = new Set<Municipality>();
+  const variants = new Set<string>();
+  deletions(text, limit, variants);
+  for (const v of variants) {
+    for (const m of deletionIndex.get(v) ?? []) {
+      if (!found.has(m) && editDistance(text, foldDiacritics(m.name), limit) <= limit) found.add(m);
+    }
+  }
+  return [...found];
 }

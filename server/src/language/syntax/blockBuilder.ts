@@ -530,9 +530,12 @@ export class BlockBuilder implements LineTools {
     }
     if (this.context === 'item' && this.item) {
       const start = this.offsetOf(span);
+      // Trailing blanks of any kind change nothing (formatting removes them).
+      let end = lineEnd;
+      while (end > start && /\s/.test(this.text[end - 1])) end--;
       this.item.body.push(
         immediateLine(span, this.place) ??
-          electionLine(this, span, start, lineEnd) ??
+          electionLine(this, span, start, end) ??
           new TextLineNode(this.place, span),
       );
       return;

@@ -69,6 +69,8 @@ export function tallyLine(
   marker: number,
 ): TallyLine | undefined {
   const { text, span } = tools;
+  // Trailing blanks of any kind change nothing (formatting removes them).
+  while (end > start && /\s/.test(text[end - 1])) end--;
   TALLY.lastIndex = start;
   const m = TALLY.exec(text);
   if (!m || TALLY.lastIndex > end) return undefined;
@@ -101,7 +103,8 @@ const IMMEDIATE =
 
 /** `Justeras omedelbart.` as a line of an item. */
 export function immediateLine(text: Span, place: LinePlace): ImmediateLine | undefined {
-  return IMMEDIATE.test(text.text) ? new ImmediateLineNode(place, text) : undefined;
+  // Trailing blanks of any kind (a no-break space) change nothing: formatting removes them.
+  return IMMEDIATE.test(text.text.trimEnd()) ? new ImmediateLineNode(place, text) : undefined;
 }
 
 /** `Till justerare utses Per Berg (S) och Eva Lind (M).` */

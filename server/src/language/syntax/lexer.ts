@@ -54,7 +54,8 @@ export const Keyword = createToken({
 });
 export const Bullet = createToken({
   name: 'Bullet',
-  pattern: /[-•*][ \t]+|[-•](?![^\r\n])/,
+  // A lone `-` counts as a bullet whatever blanks (a no-break space) follow it to the line end.
+  pattern: /[-•*][ \t]+|[-•](?=[^\S\r\n]*(?![^\r\n]))/,
   start_chars_hint: ['-', '•', '*'],
   push_mode: 'prose',
 });
@@ -141,9 +142,15 @@ export function lex(text: string): { lines: LexedLine[]; lineStarts: number[] } 
   const lineStarts: number[] = [0];
   let current: IToken[] = [];
   let start = 0;
+  const endLine = (lineEnd: number) => {
+    const end = contentEnd(text, start, lineEnd);
+    // A token that is all trailing white space (a line of no-break spaces) is no token.
+    while (current.length > 0 && current[current.length - 1].startOffset >= end) current.pop();
+    lines.push({ line: lines.length, start, end, tokens: current });
+  };
   for (const token of tokens) {
     if (token.tokenType === Newline || token.tokenType === NewlineInLine) {
-      lines.push({ line: lines.length, start, end: token.startOffset, tokens: current });
+      endLine(token.startOffset);
       start = token.startOffset + token.image.length;
       lineStarts.push(start);
       current = [];
@@ -151,6 +158,16 @@ export function lex(text: string): { lines: LexedLine[]; lineStarts: number[] } 
       current.push(token);
     }
   }
-  lines.push({ line: lines.length, start, end: text.length, tokens: current });
+  endLine(text.length);
   return { lines, lineStarts };
+}
+
+/**
+ * Where a line's content ends: before its trailing white space of any kind (a no-break or other
+ * Unicode space too), which never changes what a line means — formatting removes it, so a line
+ * must read the same with and without it.
+ */
+function contentEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
 }

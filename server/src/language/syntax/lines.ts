@@ -1,3 +1,4 @@
+import { withoutColon } from '../text';
 import { keywordKind, type KeywordKind } from './keywords';
 import { ITEM_MARK_PATTERN, KEYWORD_PATTERN } from './lexer';
 
@@ -136,7 +137,7 @@ const kinds = new Map<string, KeywordKind | undefined>();
 export function keywordKindOf(image: string): KeywordKind {
   let kind = kinds.get(image);
   if (kind === undefined) {
-    kind = keywordKind(image.replace(/[ \t]*:$/, ''));
+    kind = keywordKind(withoutColon(image));
     if (kinds.size > 2000) kinds.clear();
     kinds.set(image, kind);
   }
