@@ -110,11 +110,23 @@ export function classifyLine(text: string, start: number, end: number, out: Clas
       out.firstEnd = BULLET.lastIndex;
       return;
     }
+    // A lone marker followed only by blanks of any kind (`-\u202f`) is an empty bullet: trailing
+    // white space never changes what a line is (formatting removes it).
+    if (c !== 42 && onlyBlanksAfter(text, p + 1, end)) {
+      out.kind = LineKind.Bullet;
+      out.firstEnd = end;
+      return;
+    }
   }
   LINE_START_TEXT.lastIndex = p;
   LINE_START_TEXT.test(text);
   out.kind = LineKind.Text;
   out.firstEnd = Math.min(LINE_START_TEXT.lastIndex, end);
+}
+
+function onlyBlanksAfter(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (!/\s/u.test(text[i])) return false;
+  return true;
 }
 
 /** Whether the line `start`–`end` starts with a § mark (`§ 4`, `KS § 45`). */
