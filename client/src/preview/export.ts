@@ -5,6 +5,7 @@ import {
   createProtokollService,
   createTextDocument,
   readConfig,
+  SETTING_NAMES,
   Severity,
   type ProtokollConfig,
 } from '../../../server/src/language';
@@ -165,18 +166,7 @@ async function documentConfig(
 ): Promise<{ config: ProtokollConfig; configFile?: string }> {
   const settings = vscode.workspace.getConfiguration('protokoll', document.uri);
   const picked: Record<string, unknown> = {};
-  for (const key of [
-    'requiredSignatures',
-    'organisations',
-    'members',
-    'severity',
-    'locale',
-    'kind',
-    'parties',
-    'seats',
-    'archive',
-    'maskedNames',
-  ]) {
+  for (const key of SETTING_NAMES) {
     const value = settings.get(key);
     if (value !== undefined) picked[key] = value;
   }

@@ -67,7 +67,8 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-const SETTING_NAMES = [
+/** The settings a `.protokoll.json` may hold, also read from the editor's `protokoll.*` settings. */
+export const SETTING_NAMES: readonly string[] = [
   'requiredSignatures',
   'organisations',
   'members',

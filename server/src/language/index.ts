@@ -44,6 +44,7 @@ export {
   DEFAULT_CONFIG,
   mergeConfig,
   readConfig,
+  SETTING_NAMES,
   type ConfigProblem,
   type Locale,
   type ProtokollConfig,

@@ -8,7 +8,7 @@ import {
   type Locale,
   type ProtokollConfig,
 } from '../language';
-import { quotedJsonValue } from '../language/config';
+import { quotedJsonValue, SETTING_NAMES } from '../language/config';
 import { SETTINGS_SECTION, type ValidateMode } from '../protocol';
 import { loadConfigFile, resolveConfig, type ConfigFileProblem } from './configFiles';
 
@@ -20,20 +20,6 @@ export interface DocumentSettings {
 }
 
 export const DEFAULT_DIAGNOSTICS_DELAY = 250;
-
-/** The settings that shape the checks; `.protokoll.json` can override each of them. */
-const CHECK_SETTINGS = [
-  'requiredSignatures',
-  'organisations',
-  'members',
-  'severity',
-  'locale',
-  'kind',
-  'parties',
-  'seats',
-  'archive',
-  'maskedNames',
-];
 
 /**
  * Reads the `protokoll.*` editor settings, tolerating anything: unset values (null) fall back
@@ -51,7 +37,7 @@ export function readSettings(value: unknown): {
       ? (value as Record<string, unknown>)
       : {};
   const checks: Record<string, unknown> = {};
-  for (const key of CHECK_SETTINGS) {
+  for (const key of SETTING_NAMES) {
     const v = raw[key];
     if (v === null || v === undefined) continue;
     // An empty severity map is VS Code's default for an object setting, not a choice.
