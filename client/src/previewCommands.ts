@@ -35,11 +35,12 @@ export function registerPreviewCommands(
         return undefined;
       },
     ));
-  const command = (id: string, run: (preview: Preview, uri?: vscode.Uri) => unknown) =>
-    vscode.commands.registerCommand(id, async (uri?: unknown) => {
+  const command = (id: string, run: (preview: Preview, argument?: unknown) => unknown) =>
+    vscode.commands.registerCommand(id, async (argument?: unknown) => {
       const loadedPreview = await preview();
-      return loadedPreview && run(loadedPreview, uri instanceof vscode.Uri ? uri : undefined);
+      return loadedPreview && run(loadedPreview, argument);
     });
+  const uriOf = (argument: unknown) => (argument instanceof vscode.Uri ? argument : undefined);
   const openAutomatically = (editor: vscode.TextEditor | undefined) => {
     if (editor?.document.languageId !== 'protokoll') return;
     if (!vscode.workspace.getConfiguration('protokoll.preview').get('openAutomatically', false))
@@ -47,12 +48,13 @@ export function registerPreviewCommands(
     void preview().then((p) => p?.openAutomatically(editor));
   };
   const disposables = [
-    command('protokoll.showPreview', (p, uri) => p.show(uri, 'active')),
-    command('protokoll.showPreviewToSide', (p, uri) => p.show(uri, 'side')),
-    command('protokoll.showLockedPreviewToSide', (p, uri) => p.show(uri, 'locked')),
-    command('protokoll.exportPdf', (p, uri) => p.export('pdf', uri)),
-    command('protokoll.exportHtml', (p, uri) => p.export('html', uri)),
-    command('protokoll.exportPublicPdf', (p, uri) => p.export('pdf', uri, { public: true })),
+    command('protokoll.showPreview', (p, arg) => p.show(uriOf(arg), 'active')),
+    command('protokoll.showPreviewToSide', (p, arg) => p.show(uriOf(arg), 'side')),
+    command('protokoll.showLockedPreviewToSide', (p, arg) => p.show(uriOf(arg), 'locked')),
+    // The explorer passes the file; a keybinding's `args` or another extension may pass answers.
+    command('protokoll.exportPdf', (p, arg) => p.export('pdf', arg)),
+    command('protokoll.exportHtml', (p, arg) => p.export('html', arg)),
+    command('protokoll.exportPublicPdf', (p, arg) => p.export('pdf', arg, { public: true })),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         const loadedPreview = await preview();

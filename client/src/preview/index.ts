@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { currentLocale } from '../messages';
-import { exportMinutes } from './export';
+import { exportMinutes, type ExportResult } from './export';
 import { isPreviewState } from './messages';
 import { PreviewPanel } from './panel';
 import { text } from './strings';
@@ -16,14 +16,15 @@ export interface Preview extends vscode.Disposable {
   /** Opens a preview beside `editor` if `protokoll.preview.openAutomatically` says so. */
   openAutomatically(editor: vscode.TextEditor | undefined): void;
   /**
-   * Exports to PDF or HTML (`public`: the public version); resolves with the file written,
-   * `undefined` when none was.
+   * Exports to PDF or HTML (`public`: the public version). `argument` is the command's: a file
+   * (from the explorer) or an `ExportArguments` object. Resolves with what was written and done,
+   * `undefined` when nothing was written.
    */
   export(
     format: 'pdf' | 'html',
-    target?: vscode.Uri,
+    argument?: unknown,
     options?: { readonly public?: boolean },
-  ): Promise<vscode.Uri | undefined>;
+  ): Promise<ExportResult | undefined>;
 }
 
 /**
@@ -37,7 +38,7 @@ export function createPreview(context: vscode.ExtensionContext, client: Language
     show: (target, mode) => previews.show(target, mode),
     revive: (panel, state) => previews.revive(panel, state),
     openAutomatically: (editor) => previews.openAutomatically(editor),
-    export: (format, target, options) => exportMinutes(context, format, target, options),
+    export: (format, argument, options) => exportMinutes(context, format, argument, options),
     dispose: () => previews.dispose(),
   };
 }

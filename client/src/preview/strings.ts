@@ -48,6 +48,21 @@ const STRINGS = {
     en: 'the export would overwrite the minutes themselves; choose another file name',
   },
   open: { sv: 'Öppna', en: 'Open' },
+  revealInOs: { sv: 'Visa i mappen', en: 'Show in Folder' },
+  revealInExplorer: { sv: 'Visa i utforskaren', en: 'Reveal in Explorer' },
+  openFailed: { sv: '{0} kunde inte öppnas: {1}', en: '{0} could not be opened: {1}' },
+  badExportArgument: {
+    sv: 'exportkommandot fick {0}; ge en fil eller ett objekt som {"then": "open"}',
+    en: 'the export command got {0}; give a file or an object such as {"then": "open"}',
+  },
+  unknownExportArgument: {
+    sv: 'exportkommandot känner inte till {0}; det tar file, ifExists och then',
+    en: 'the export command does not know {0}; it takes file, ifExists and then',
+  },
+  badExportChoice: {
+    sv: 'exportkommandots {0} kan inte vara {1}; ange {2}',
+    en: "the export command's {0} cannot be {1}; use {2}",
+  },
   exportFailed: { sv: 'Exporten misslyckades: {0}', en: 'The export failed: {0}' },
   saveAs: { sv: 'Exportera', en: 'Export' },
   configProblem: {
