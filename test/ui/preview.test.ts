@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium, repoRoot, type ChromiumSession } from '../e2e/codeServer';
 import { waitFor } from '../e2e/process';
 import { goToLine, lineOf } from './editorMoves';
@@ -37,7 +37,7 @@ describe('the preview in the workbench', function () {
 
   it('opens beside the minutes, shows OJUSTERAT, follows edits and scrolling', async () => {
     const folder = createWorkspace({ [SEED_NAME]: seedText, '.protokoll.json': seedConfig });
-    browser = await launchChromium({ viewport: { width: 1600, height: 1000 } });
+    browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
     const { page } = browser;
     await openWorkbench(page, target.workbenchUrl(folder));
     await quickOpen(page, SEED_NAME);
@@ -55,6 +55,14 @@ describe('the preview in the workbench', function () {
     const mark = preview.locator('.ojusterat');
     await mark.first().waitFor({ timeout: 10_000 });
     assert.match(await mark.first().innerText(), /OJUSTERAT/);
+    // It opens at its top, with the OJUSTERAT mark and the title in view.
+    assert.equal(await previewScrollTop(preview), 0, 'the preview opened scrolled down');
+    for (const [what, element] of [
+      ['the OJUSTERAT mark', mark.first()],
+      ['the title', preview.locator('h1.minutes-title')],
+    ] as const) {
+      assert.ok(await inView(element), `${what} is not in view when the preview opens`);
+    }
     assert.ok((await preview.locator('[data-line]').count()) > 10, 'blocks carry source lines');
     assert.equal(await editorGroups(page), 2, 'the preview opened to the side');
 
@@ -121,6 +129,20 @@ async function previewScrollTop(preview: FrameLocator): Promise<number> {
       (element: { ownerDocument: { scrollingElement: { scrollTop: number } | null } }) =>
         element.ownerDocument.scrollingElement?.scrollTop ?? 0,
     );
+}
+
+/** Whether the element lies wholly inside its document's viewport. */
+async function inView(element: Locator): Promise<boolean> {
+  return element.evaluate(
+    (e: {
+      getBoundingClientRect(): { top: number; bottom: number; height: number };
+      ownerDocument: { defaultView: { innerHeight: number } | null };
+    }) => {
+      const box = e.getBoundingClientRect();
+      const height = e.ownerDocument.defaultView?.innerHeight ?? 0;
+      return box.height > 0 && box.top >= 0 && box.bottom <= height;
+    },
+  );
 }
 
 async function editorGroups(page: Page): Promise<number> {

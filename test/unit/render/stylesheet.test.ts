@@ -7,11 +7,16 @@ import { MINUTES_CSS } from '../../../server/src/language/render/css.js';
 const repoRoot = path.resolve(__dirname, '../../../..');
 
 describe('renderer: stylesheet', () => {
-  it('ships media/minutes.css identical to the stylesheet inlined in standalone HTML', () => {
-    const shipped = readFileSync(path.join(repoRoot, 'media', 'minutes.css'), 'utf8');
+  it('builds media/minutes.css, the preview stylesheet, from css.ts (the one source)', () => {
+    const built = readFileSync(path.join(repoRoot, 'media', 'minutes.css'), 'utf8');
+    const header = built.slice(0, built.indexOf('*/\n') + 3);
+    assert.match(
+      header,
+      /^\/\* Built by scripts\/bundle\.mjs from server\/src\/language\/render\/css\.ts/,
+    );
     assert.ok(
-      shipped === MINUTES_CSS,
-      'media/minutes.css differs from server/src/language/render/css.ts; regenerate it with: node out/server/src/node/export/stylesheet.js',
+      built.slice(header.length) === MINUTES_CSS,
+      'media/minutes.css is older than server/src/language/render/css.ts: run npm run build',
     );
   });
 

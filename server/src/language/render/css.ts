@@ -1,7 +1,8 @@
 /**
- * The stylesheet of rendered minutes: inlined in standalone HTML and shipped as
- * `media/minutes.css` for the preview (a unit test keeps the two identical). Colours are custom
- * properties with paper defaults; the preview maps them to the VS Code theme in `preview.css`.
+ * The stylesheet of rendered minutes, its one source: inlined in standalone HTML, and written to
+ * `media/minutes.css` for the preview by the build (scripts/minutes-stylesheet.mjs). Colours are
+ * custom properties with paper defaults; the preview maps them to the VS Code theme in
+ * `preview.css`. Keep this module free of imports: the build evaluates it on its own.
  */
 export const MINUTES_CSS = `:root {
   --pk-fg: #1b1b1b;
@@ -408,7 +409,8 @@ body {
 }
 .front-signer {
   display: grid;
-  grid-template-columns: 7rem minmax(6rem, 14rem) 1fr;
+  /* The name before the line: a narrow preview shortens the line, not the name. */
+  grid-template-columns: 7rem minmax(4rem, 14rem) fit-content(50%);
   align-items: end;
   gap: 0.6rem;
   margin: 1.4rem 0 0.2rem;
