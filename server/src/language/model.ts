@@ -252,16 +252,30 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   };
 }
 
-/** What the model takes from one § item; computed once per item and kept while the item lives. */
-interface ItemParts {
+/**
+ * What the model takes from one § item; computed once per item and kept while the item lives.
+ * A class with shared empty lists: one small object per item (a literal with a getter was a
+ * dictionary-mode object with its own closure, the largest thing the model kept per item).
+ */
+class ItemParts {
+  private built?: ItemModel;
+
+  constructor(
+    private readonly item: AgendaItem,
+    readonly roundTables: readonly OrganisationMention[],
+    readonly hasLabels: boolean,
+    readonly actions: readonly MeetingModel['actions'][number][],
+    readonly nextMeetings: readonly MeetingModel['nextMeetings'][number][],
+    readonly elections: readonly Election[],
+  ) {}
+
   /** The item model, built on first use. */
-  readonly model: ItemModel;
-  readonly roundTables: OrganisationMention[];
-  readonly hasLabels: boolean;
-  readonly actions: MeetingModel['actions'];
-  readonly nextMeetings: MeetingModel['nextMeetings'];
-  readonly elections: Election[];
+  get model(): ItemModel {
+    return (this.built ??= buildItemModel(this.item));
+  }
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 // An incremental parse keeps the nodes of unchanged items, so their parts are reused as well.
 const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
@@ -269,19 +283,19 @@ const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
 function itemParts(item: AgendaItem): ItemParts {
   const cached = partsOfItem.get(item);
   if (cached) return cached;
-  const roundTables: OrganisationMention[] = [];
-  const actions: ItemParts['actions'] = [];
-  const nextMeetings: ItemParts['nextMeetings'] = [];
-  const elections: Election[] = [];
+  let roundTables: OrganisationMention[] | undefined;
+  let actions: MeetingModel['actions'] | undefined;
+  let nextMeetings: MeetingModel['nextMeetings'] | undefined;
+  let elections: Election[] | undefined;
   let hasLabels = false;
   for (const line of item.body) {
     if (line.kind === 'bullet' && line.roundTable) {
-      roundTables.push({ span: line.roundTable.organisation, where: 'roundTable' });
+      (roundTables ??= []).push({ span: line.roundTable.organisation, where: 'roundTable' });
     } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
-    else if (line.kind === 'action') actions.push({ line, item });
-    else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    else if (line.kind === 'action') (actions ??= []).push({ line, item });
+    else if (line.kind === 'nextMeeting') (nextMeetings ??= []).push({ line, item });
     else if (line.kind === 'election') {
-      elections.push({
+      (elections ??= []).push({
         role: line.role,
         item,
         names: line.persons.map((p) => p.name),
@@ -290,12 +304,12 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const roles = item.title ? meetingRolesIn(item.title.text) : [];
+  const roles = item.title ? meetingRolesIn(item.title.text) : NONE;
   // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
-  if (roles.length === 1 && !elections.some((e) => e.role === roles[0])) {
+  if (roles.length === 1 && !elections?.some((e) => e.role === roles[0])) {
     const persons = electedPersons(item);
     if (persons.length > 0) {
-      elections.push({
+      (elections ??= []).push({
         role: roles[0],
         item,
         names: persons.map((p) => p.name),
@@ -304,17 +318,14 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  let model: ItemModel | undefined;
-  const parts: ItemParts = {
-    get model() {
-      return (model ??= buildItemModel(item));
-    },
-    roundTables,
+  const parts = new ItemParts(
+    item,
+    roundTables ?? NONE,
     hasLabels,
-    actions,
-    nextMeetings,
-    elections,
-  };
+    actions ?? NONE,
+    nextMeetings ?? NONE,
+    elections ?? NONE,
+  );
   partsOfItem.set(item, parts);
   return parts;
 }

@@ -53,6 +53,8 @@ type Context = 'header' | 'section' | 'item' | 'signatures';
  */
 export interface Block {
   readonly anchor: Anchor;
+  /** The length of the block's text, line breaks included. */
+  readonly length: number;
   readonly title?: Title;
   readonly header: HeaderField[];
   readonly preamble: BodyLine[];
@@ -163,16 +165,18 @@ export class BlockBuilder implements LineTools {
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
+    // A block lives as long as its document (and longer when reused): no room for growth kept.
     return {
       anchor: this.anchor,
+      length: (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from],
       title: this.title,
-      header: this.header,
-      preamble: this.preamble,
-      sections: this.sections,
-      items: this.items,
-      signatures: this.signatures,
-      comments: this.comments,
-      problems: this.problems,
+      header: exact(this.header),
+      preamble: exact(this.preamble),
+      sections: exact(this.sections),
+      items: exact(this.items),
+      signatures: exact(this.signatures),
+      comments: exact(this.comments),
+      problems: exact(this.problems),
     };
   }
 
@@ -293,6 +297,7 @@ export class BlockBuilder implements LineTools {
       item._end = title._p;
       item._endCol = title._e;
     }
+    item.body = exact(item.body);
     for (let i = item.body.length - 1; i >= 0; i--) {
       const line = item.body[i] as BodyLine & { _p: LinePlace };
       if (line.kind === 'blank') continue;
@@ -602,6 +607,14 @@ export class BlockBuilder implements LineTools {
   private cols(start: number, end: number): Range {
     return this.place.cols(start - this.lineStart, end - this.lineStart);
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
+function exact<T>(list: T[]): T[] {
+  if (list.length === 0) return NONE as unknown as T[];
+  return list.length < 16 ? list.slice() : list;
 }
 
 /** The number of lines from `runStart` on that belong to the run (signature keyword lines). */
