@@ -19,6 +19,7 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
+import { ItemNode } from './syntax/nodes';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';
@@ -277,11 +278,18 @@ class ItemParts {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well.
+/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
+function exact<T>(list: T[] | undefined): readonly T[] {
+  return list === undefined ? NONE : list.slice();
+}
+
+// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well:
+// kept in the parser's item node, or here for an item built elsewhere.
 const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
 
 function itemParts(item: AgendaItem): ItemParts {
-  const cached = partsOfItem.get(item);
+  const node = item instanceof ItemNode ? item : undefined;
+  const cached = node ? (node._derived as ItemParts | undefined) : partsOfItem.get(item);
   if (cached) return cached;
   let roundTables: OrganisationMention[] | undefined;
   let actions: MeetingModel['actions'] | undefined;
@@ -320,13 +328,14 @@ function itemParts(item: AgendaItem): ItemParts {
   }
   const parts = new ItemParts(
     item,
-    roundTables ?? NONE,
+    exact(roundTables),
     hasLabels,
-    actions ?? NONE,
-    nextMeetings ?? NONE,
-    elections ?? NONE,
+    exact(actions),
+    exact(nextMeetings),
+    exact(elections),
   );
-  partsOfItem.set(item, parts);
+  if (node) node._derived = parts;
+  else partsOfItem.set(item, parts);
   return parts;
 }
 

@@ -27,7 +27,14 @@ import {
 } from './keywords';
 import { actionLine } from './actionLine';
 import { misspeltKeyword } from './misspelt';
-import { classifyLine, keywordKindOf, lineEndOf, LineKind, type Classified } from './lines';
+import {
+  classifyLine,
+  keywordImage,
+  keywordKindOf,
+  lineEndOf,
+  LineKind,
+  type Classified,
+} from './lines';
 import {
   Anchor,
   BlankLineNode,
@@ -311,7 +318,7 @@ export class BlockBuilder implements LineTools {
 
   private readKeywordLine(afterLastItem: boolean): void {
     const { text, lineEnd } = this;
-    const image = text.slice(this.first, this.firstEnd);
+    const image = keywordImage(text, this.first, this.firstEnd);
     const kind = keywordKindOf(image);
     const colonEnd = this.firstEnd;
     const keyword = new KeywordNode(
@@ -461,7 +468,7 @@ export class BlockBuilder implements LineTools {
             mayBeVoteChoice(this.text.charCodeAt(after)) &&
             voteChoice(this.text.slice(after, colon))
           ) &&
-          organisation.text.split(/\s+/).length <= 4
+          wordCount(organisation.text) <= 4
         ) {
           roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
         }
@@ -646,6 +653,15 @@ function mayBeVoteChoice(code: number): boolean {
   const lower = code | 0x20;
   if (lower < 97 || lower > 122) return true;
   return lower === 106 || lower === 110 || lower === 97 || lower === 121;
+}
+
+/** `text.split(/\s+/).length`, without the array. */
+function wordCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]) && (i + 1 >= text.length || !/\s/.test(text[i + 1]))) count++;
+  }
+  return count;
 }
 
 function isBlank(code: number): boolean {

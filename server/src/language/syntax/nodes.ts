@@ -481,6 +481,11 @@ export class ItemNode implements AgendaItem {
   /** Where the item ends (set when it is closed). */
   declare _end: LinePlace;
   declare _endCol: number;
+  /**
+   * What the meeting model derives from the item, kept with it (reused with the item by the next
+   * parse; a slot is cheaper for the collector than a weak map entry per item).
+   */
+  declare _derived: unknown;
 
   constructor(
     p: LinePlace,
@@ -507,6 +512,7 @@ export class ItemNode implements AgendaItem {
     this.body = [];
     this._end = p;
     this._endCol = me;
+    this._derived = undefined;
   }
 
   get range(): Range {
