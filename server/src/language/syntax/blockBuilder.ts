@@ -27,14 +27,7 @@ import {
 } from './keywords';
 import { actionLine } from './actionLine';
 import { misspeltKeyword } from './misspelt';
-import {
-  classifyLine,
-  keywordImage,
-  keywordKindOf,
-  lineEndOf,
-  LineKind,
-  type Classified,
-} from './lines';
+import { classifyLine, keywordKindOf, lineEndOf, LineKind, type Classified } from './lines';
 import {
   Anchor,
   BlankLineNode,
@@ -114,7 +107,7 @@ export class BlockBuilder implements LineTools {
     private readonly to: number,
     private readonly options: BlockOptions,
   ) {
-    this.anchor = new Anchor(from);
+    this.anchor = new Anchor(from, text, lineStarts[from]);
   }
 
   build(): Block {
@@ -167,7 +160,12 @@ export class BlockBuilder implements LineTools {
       this.lineEnd = lineEndOf(text, lineStarts, line);
       this.first = firsts[i];
       this.firstEnd = firstEnds[i];
-      this.place = new LinePlace(this.anchor, i, this.lineEnd - this.lineStart);
+      this.place = new LinePlace(
+        this.anchor,
+        i,
+        this.lineEnd - this.lineStart,
+        this.lineStart - this.anchor.offset,
+      );
       const afterLastItem = i >= afterFrom;
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
@@ -238,7 +236,7 @@ export class BlockBuilder implements LineTools {
     let number: Span | undefined;
     if (digits) {
       const s = markStart + digits.index;
-      number = this.spanNode(digits[0], s, s + digits[0].length);
+      number = this.spanNode(s, s + digits[0].length);
     } else {
       this.problem(
         this.cols(markStart, markEnd),
@@ -265,7 +263,7 @@ export class BlockBuilder implements LineTools {
     const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
     if (letter) {
       const s = markEnd + letter[0].length - 1;
-      suffix = this.spanNode(letter[1], s, s + 1);
+      suffix = this.spanNode(s, s + 1);
       markRangeEnd = s + 1;
       titleStart = s + 1;
     }
@@ -318,12 +316,10 @@ export class BlockBuilder implements LineTools {
 
   private readKeywordLine(afterLastItem: boolean): void {
     const { text, lineEnd } = this;
-    const image = keywordImage(text, this.first, this.firstEnd);
-    const kind = keywordKindOf(image);
+    const kind = keywordKindOf(text.slice(this.first, this.firstEnd));
     const colonEnd = this.firstEnd;
     const keyword = new KeywordNode(
       kind,
-      image,
       this.place,
       this.first - this.lineStart,
       colonEnd - this.lineStart,
@@ -597,7 +593,7 @@ export class BlockBuilder implements LineTools {
     while (start < end && isBlank(text.charCodeAt(start))) start++;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (start >= end) return undefined;
-    return this.spanNode(text.slice(start, end), start, end);
+    return this.spanNode(start, end);
   };
 
   readonly range = (start: number, end: number): Range => this.cols(start, end);
@@ -607,8 +603,8 @@ export class BlockBuilder implements LineTools {
     return this.lineStarts[node._p.line] + node._s;
   }
 
-  private spanNode(text: string, start: number, end: number): SpanNode {
-    return new SpanNode(text, this.place, start - this.lineStart, end - this.lineStart);
+  private spanNode(start: number, end: number): SpanNode {
+    return new SpanNode(this.place, start - this.lineStart, end - this.lineStart);
   }
 
   private cols(start: number, end: number): Range {

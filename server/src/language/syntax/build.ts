@@ -67,6 +67,9 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
       if (was && was.length === end - start) {
         block = was;
         block.anchor.line = from;
+        // Its spans read from the new text: the old version is not kept alive by reused items.
+        block.anchor.text = text;
+        block.anchor.offset = start;
       }
     }
     block ??= new BlockBuilder(text, lineStarts, from, to, {

@@ -144,20 +144,7 @@ function isUpperStart(c: number): boolean {
 }
 
 const kinds = new Map<string, KeywordKind | undefined>();
-const images = new Map<string, string>();
 
-/**
- * The keyword as written at `start`–`end`, one string per spelling: the tree keeps thousands of
- * `Beslut:` and each short slice would be a copy of its own.
- */
-export function keywordImage(text: string, start: number, end: number): string {
-  const image = text.slice(start, end);
-  const known = images.get(image);
-  if (known !== undefined) return known;
-  if (images.size > 2000) images.clear();
-  images.set(image, image);
-  return image;
-}
 
 /** The kind of a keyword as written (`Nästa  möte :`), remembered per spelling. */
 export function keywordKindOf(image: string): KeywordKind {

@@ -49,24 +49,38 @@ import type {
  * give the same own properties (same order, so `plainTree` is unchanged) at a fraction of the cost.
  */
 
-/** The first line of a block of lines (header, one § item); reused blocks move by updating it. */
+/**
+ * The first line of a block of lines (header, one § item) and where the block starts in a text
+ * holding it; reused blocks move by updating it.
+ */
 export class Anchor {
   declare line: number;
-  constructor(line: number) {
+  /** A version of the document with the block's text at `offset` (spans read from it). */
+  declare text: string;
+  declare offset: number;
+
+  constructor(line: number, text: string, offset: number) {
     this.line = line;
+    this.text = text;
+    this.offset = offset;
   }
 }
 
-/** One source line of a block: its line relative to the anchor and its length. */
+/**
+ * One source line of a block: its line relative to the anchor, its length and where it starts
+ * relative to the block's start.
+ */
 export class LinePlace {
   declare readonly _anchor: Anchor;
   declare readonly _rel: number;
   declare readonly _width: number;
+  declare readonly _off: number;
 
-  constructor(anchor: Anchor, rel: number, width: number) {
+  constructor(anchor: Anchor, rel: number, width: number, off: number) {
     this._anchor = anchor;
     this._rel = rel;
     this._width = width;
+    this._off = off;
   }
 
   get line(): number {
@@ -90,17 +104,26 @@ export class LinePlace {
   }
 }
 
+/**
+ * A span of a line: columns `_s`–`_e`. Its text is cut from the document when read, not kept: most
+ * spans are never read after the parse, and a kept string per span was a third of the tree.
+ */
 export class SpanNode implements Span {
-  declare readonly text: string;
   declare readonly _p: LinePlace;
   declare readonly _s: number;
   declare readonly _e: number;
 
-  constructor(text: string, p: LinePlace, s: number, e: number) {
-    this.text = text;
+  constructor(p: LinePlace, s: number, e: number) {
     this._p = p;
     this._s = s;
     this._e = e;
+  }
+
+  get text(): string {
+    const place = this._p;
+    const anchor = place._anchor;
+    const start = anchor.offset + place._off;
+    return anchor.text.slice(start + this._s, start + this._e);
   }
 
   get range(): Range {
@@ -111,8 +134,8 @@ export class SpanNode implements Span {
 export class KeywordNode extends SpanNode implements Keyword {
   declare readonly kind: KeywordKind;
 
-  constructor(kind: KeywordKind, text: string, p: LinePlace, s: number, e: number) {
-    super(text, p, s, e);
+  constructor(kind: KeywordKind, p: LinePlace, s: number, e: number) {
+    super(p, s, e);
     this.kind = kind;
   }
 }
