@@ -76,6 +76,8 @@ export interface BlockOptions {
 let kinds = new Uint8Array(1024);
 let firsts = new Int32Array(1024);
 let firstEnds = new Int32Array(1024);
+/** The keyword kind of each keyword line, found by the first pass and read by the second. */
+let lineKeywords: (KeywordKind | undefined)[] = [];
 const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
 
 export class BlockBuilder implements LineTools {
@@ -98,6 +100,8 @@ export class BlockBuilder implements LineTools {
   private lineEnd = 0;
   private first = 0;
   private firstEnd = 0;
+  /** The kind of the line's keyword, on a keyword line. */
+  private keywordKind?: KeywordKind;
   place!: LinePlace;
 
   constructor(
@@ -119,6 +123,7 @@ export class BlockBuilder implements LineTools {
       firsts = new Int32Array(size);
       firstEnds = new Int32Array(size);
     }
+    if (lineKeywords.length > 4096) lineKeywords = [];
     // A run of two or more signature lines (with a signer) right before a § is a signature block:
     // a § typed after the signatures starts a new item without turning them into item text.
     let runStart = -1;
@@ -135,6 +140,7 @@ export class BlockBuilder implements LineTools {
         classified.kind === LineKind.Keyword
           ? keywordKindOf(text.slice(classified.first, classified.firstEnd))
           : undefined;
+      lineKeywords[i] = kind;
       if (kind && SIGNATURE_BLOCK_KINDS.has(kind)) {
         if (runStart < 0) runStart = i;
         if (kind === 'chair' || kind === 'secretary' || kind === 'adjuster') signers++;
@@ -167,6 +173,7 @@ export class BlockBuilder implements LineTools {
         this.lineStart - this.anchor.offset,
       );
       const afterLastItem = i >= afterFrom;
+      this.keywordKind = lineKeywords[i];
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
@@ -315,8 +322,8 @@ export class BlockBuilder implements LineTools {
   }
 
   private readKeywordLine(afterLastItem: boolean): void {
-    const { text, lineEnd } = this;
-    const kind = keywordKindOf(text.slice(this.first, this.firstEnd));
+    const { lineEnd } = this;
+    const kind = this.keywordKind as KeywordKind;
     const colonEnd = this.firstEnd;
     const keyword = new KeywordNode(
       kind,
@@ -655,9 +662,16 @@ function mayBeVoteChoice(code: number): boolean {
 function wordCount(text: string): number {
   let count = 1;
   for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i]) && (i + 1 >= text.length || !/\s/.test(text[i + 1]))) count++;
+    if (isSpace(text.charCodeAt(i)) && (i + 1 >= text.length || !isSpace(text.charCodeAt(i + 1))))
+      count++;
   }
   return count;
+}
+
+/** `/\s/` for one UTF-16 code unit. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 function isBlank(code: number): boolean {
