@@ -145,7 +145,6 @@ function isUpperStart(c: number): boolean {
 
 const kinds = new Map<string, KeywordKind | undefined>();
 
-
 /** The kind of a keyword as written (`Nästa  möte :`), remembered per spelling. */
 export function keywordKindOf(image: string): KeywordKind {
   let kind = kinds.get(image);
