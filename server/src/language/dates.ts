@@ -7,8 +7,12 @@ export interface CalendarDate {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year`, Gregorian (as `Date` counts them). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function valid(year: number, month: number, day: number): CalendarDate | undefined {
@@ -20,8 +24,26 @@ function valid(year: number, month: number, day: number): CalendarDate | undefin
 
 /** Parses a real ISO date (`2019-02-30` is not one). */
 export function parseIsoDate(text: string): CalendarDate | undefined {
+  // The usual case, `2024-05-01` as it stands, read without a match array.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0) return valid(year, month, day);
+  }
   const m = ISO.exec(text.trim());
   return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** The number written with ASCII digits at `start`–`end`, or -1. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function formatIsoDate(d: CalendarDate): string {

@@ -19,6 +19,7 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
+import { ItemNode } from './syntax/nodes';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';
@@ -252,36 +253,57 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   };
 }
 
-/** What the model takes from one § item; computed once per item and kept while the item lives. */
-interface ItemParts {
+/**
+ * What the model takes from one § item; computed once per item and kept while the item lives.
+ * A class with shared empty lists: one small object per item (a literal with a getter was a
+ * dictionary-mode object with its own closure, the largest thing the model kept per item).
+ */
+class ItemParts {
+  private built?: ItemModel;
+
+  constructor(
+    private readonly item: AgendaItem,
+    readonly roundTables: readonly OrganisationMention[],
+    readonly hasLabels: boolean,
+    readonly actions: readonly MeetingModel['actions'][number][],
+    readonly nextMeetings: readonly MeetingModel['nextMeetings'][number][],
+    readonly elections: readonly Election[],
+  ) {}
+
   /** The item model, built on first use. */
-  readonly model: ItemModel;
-  readonly roundTables: OrganisationMention[];
-  readonly hasLabels: boolean;
-  readonly actions: MeetingModel['actions'];
-  readonly nextMeetings: MeetingModel['nextMeetings'];
-  readonly elections: Election[];
+  get model(): ItemModel {
+    return (this.built ??= buildItemModel(this.item));
+  }
 }
 
-// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well.
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
+function exact<T>(list: T[] | undefined): readonly T[] {
+  return list === undefined ? NONE : list.slice();
+}
+
+// An incremental parse keeps the nodes of unchanged items, so their parts are reused as well:
+// kept in the parser's item node, or here for an item built elsewhere.
 const partsOfItem = new WeakMap<AgendaItem, ItemParts>();
 
 function itemParts(item: AgendaItem): ItemParts {
-  const cached = partsOfItem.get(item);
+  const node = item instanceof ItemNode ? item : undefined;
+  const cached = node ? (node._derived as ItemParts | undefined) : partsOfItem.get(item);
   if (cached) return cached;
-  const roundTables: OrganisationMention[] = [];
-  const actions: ItemParts['actions'] = [];
-  const nextMeetings: ItemParts['nextMeetings'] = [];
-  const elections: Election[] = [];
+  let roundTables: OrganisationMention[] | undefined;
+  let actions: MeetingModel['actions'] | undefined;
+  let nextMeetings: MeetingModel['nextMeetings'] | undefined;
+  let elections: Election[] | undefined;
   let hasLabels = false;
   for (const line of item.body) {
     if (line.kind === 'bullet' && line.roundTable) {
-      roundTables.push({ span: line.roundTable.organisation, where: 'roundTable' });
+      (roundTables ??= []).push({ span: line.roundTable.organisation, where: 'roundTable' });
     } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
-    else if (line.kind === 'action') actions.push({ line, item });
-    else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    else if (line.kind === 'action') (actions ??= []).push({ line, item });
+    else if (line.kind === 'nextMeeting') (nextMeetings ??= []).push({ line, item });
     else if (line.kind === 'election') {
-      elections.push({
+      (elections ??= []).push({
         role: line.role,
         item,
         names: line.persons.map((p) => p.name),
@@ -290,12 +312,12 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const roles = item.title ? meetingRolesIn(item.title.text) : [];
+  const roles = item.title ? meetingRolesIn(item.title.text) : NONE;
   // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
-  if (roles.length === 1 && !elections.some((e) => e.role === roles[0])) {
+  if (roles.length === 1 && !elections?.some((e) => e.role === roles[0])) {
     const persons = electedPersons(item);
     if (persons.length > 0) {
-      elections.push({
+      (elections ??= []).push({
         role: roles[0],
         item,
         names: persons.map((p) => p.name),
@@ -304,18 +326,16 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  let model: ItemModel | undefined;
-  const parts: ItemParts = {
-    get model() {
-      return (model ??= buildItemModel(item));
-    },
-    roundTables,
+  const parts = new ItemParts(
+    item,
+    exact(roundTables),
     hasLabels,
-    actions,
-    nextMeetings,
-    elections,
-  };
-  partsOfItem.set(item, parts);
+    exact(actions),
+    exact(nextMeetings),
+    exact(elections),
+  );
+  if (node) node._derived = parts;
+  else partsOfItem.set(item, parts);
   return parts;
 }
 

@@ -53,6 +53,8 @@ type Context = 'header' | 'section' | 'item' | 'signatures';
  */
 export interface Block {
   readonly anchor: Anchor;
+  /** The length of the block's text, line breaks included. */
+  readonly length: number;
   readonly title?: Title;
   readonly header: HeaderField[];
   readonly preamble: BodyLine[];
@@ -74,6 +76,8 @@ export interface BlockOptions {
 let kinds = new Uint8Array(1024);
 let firsts = new Int32Array(1024);
 let firstEnds = new Int32Array(1024);
+/** The keyword kind of each keyword line, found by the first pass and read by the second. */
+let lineKeywords: (KeywordKind | undefined)[] = [];
 const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
 
 export class BlockBuilder implements LineTools {
@@ -96,6 +100,8 @@ export class BlockBuilder implements LineTools {
   private lineEnd = 0;
   private first = 0;
   private firstEnd = 0;
+  /** The kind of the line's keyword, on a keyword line. */
+  private keywordKind?: KeywordKind;
   place!: LinePlace;
 
   constructor(
@@ -105,7 +111,7 @@ export class BlockBuilder implements LineTools {
     private readonly to: number,
     private readonly options: BlockOptions,
   ) {
-    this.anchor = new Anchor(from);
+    this.anchor = new Anchor(from, text, lineStarts[from]);
   }
 
   build(): Block {
@@ -117,6 +123,7 @@ export class BlockBuilder implements LineTools {
       firsts = new Int32Array(size);
       firstEnds = new Int32Array(size);
     }
+    if (lineKeywords.length > 4096) lineKeywords = [];
     // A run of two or more signature lines (with a signer) right before a § is a signature block:
     // a § typed after the signatures starts a new item without turning them into item text.
     let runStart = -1;
@@ -133,6 +140,7 @@ export class BlockBuilder implements LineTools {
         classified.kind === LineKind.Keyword
           ? keywordKindOf(text.slice(classified.first, classified.firstEnd))
           : undefined;
+      lineKeywords[i] = kind;
       if (kind && SIGNATURE_BLOCK_KINDS.has(kind)) {
         if (runStart < 0) runStart = i;
         if (kind === 'chair' || kind === 'secretary' || kind === 'adjuster') signers++;
@@ -158,21 +166,29 @@ export class BlockBuilder implements LineTools {
       this.lineEnd = lineEndOf(text, lineStarts, line);
       this.first = firsts[i];
       this.firstEnd = firstEnds[i];
-      this.place = new LinePlace(this.anchor, i, this.lineEnd - this.lineStart);
+      this.place = new LinePlace(
+        this.anchor,
+        i,
+        this.lineEnd - this.lineStart,
+        this.lineStart - this.anchor.offset,
+      );
       const afterLastItem = i >= afterFrom;
+      this.keywordKind = lineKeywords[i];
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
+    // A block lives as long as its document (and longer when reused): no room for growth kept.
     return {
       anchor: this.anchor,
+      length: (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from],
       title: this.title,
-      header: this.header,
-      preamble: this.preamble,
-      sections: this.sections,
-      items: this.items,
-      signatures: this.signatures,
-      comments: this.comments,
-      problems: this.problems,
+      header: exact(this.header),
+      preamble: exact(this.preamble),
+      sections: exact(this.sections),
+      items: exact(this.items),
+      signatures: exact(this.signatures),
+      comments: exact(this.comments),
+      problems: exact(this.problems),
     };
   }
 
@@ -227,7 +243,7 @@ export class BlockBuilder implements LineTools {
     let number: Span | undefined;
     if (digits) {
       const s = markStart + digits.index;
-      number = this.spanNode(digits[0], s, s + digits[0].length);
+      number = this.spanNode(s, s + digits[0].length);
     } else {
       this.problem(
         this.cols(markStart, markEnd),
@@ -254,7 +270,7 @@ export class BlockBuilder implements LineTools {
     const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
     if (letter) {
       const s = markEnd + letter[0].length - 1;
-      suffix = this.spanNode(letter[1], s, s + 1);
+      suffix = this.spanNode(s, s + 1);
       markRangeEnd = s + 1;
       titleStart = s + 1;
     }
@@ -293,6 +309,7 @@ export class BlockBuilder implements LineTools {
       item._end = title._p;
       item._endCol = title._e;
     }
+    item.body = exact(item.body);
     for (let i = item.body.length - 1; i >= 0; i--) {
       const line = item.body[i] as BodyLine & { _p: LinePlace };
       if (line.kind === 'blank') continue;
@@ -305,13 +322,11 @@ export class BlockBuilder implements LineTools {
   }
 
   private readKeywordLine(afterLastItem: boolean): void {
-    const { text, lineEnd } = this;
-    const image = text.slice(this.first, this.firstEnd);
-    const kind = keywordKindOf(image);
+    const { lineEnd } = this;
+    const kind = this.keywordKind as KeywordKind;
     const colonEnd = this.firstEnd;
     const keyword = new KeywordNode(
       kind,
-      image,
       this.place,
       this.first - this.lineStart,
       colonEnd - this.lineStart,
@@ -456,7 +471,7 @@ export class BlockBuilder implements LineTools {
             mayBeVoteChoice(this.text.charCodeAt(after)) &&
             voteChoice(this.text.slice(after, colon))
           ) &&
-          organisation.text.split(/\s+/).length <= 4
+          wordCount(organisation.text) <= 4
         ) {
           roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
         }
@@ -585,7 +600,7 @@ export class BlockBuilder implements LineTools {
     while (start < end && isBlank(text.charCodeAt(start))) start++;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     if (start >= end) return undefined;
-    return this.spanNode(text.slice(start, end), start, end);
+    return this.spanNode(start, end);
   };
 
   readonly range = (start: number, end: number): Range => this.cols(start, end);
@@ -595,13 +610,21 @@ export class BlockBuilder implements LineTools {
     return this.lineStarts[node._p.line] + node._s;
   }
 
-  private spanNode(text: string, start: number, end: number): SpanNode {
-    return new SpanNode(text, this.place, start - this.lineStart, end - this.lineStart);
+  private spanNode(start: number, end: number): SpanNode {
+    return new SpanNode(this.place, start - this.lineStart, end - this.lineStart);
   }
 
   private cols(start: number, end: number): Range {
     return this.place.cols(start - this.lineStart, end - this.lineStart);
   }
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
+function exact<T>(list: T[]): T[] {
+  if (list.length === 0) return NONE as unknown as T[];
+  return list.length < 16 ? list.slice() : list;
 }
 
 /** The number of lines from `runStart` on that belong to the run (signature keyword lines). */
@@ -633,6 +656,22 @@ function mayBeVoteChoice(code: number): boolean {
   const lower = code | 0x20;
   if (lower < 97 || lower > 122) return true;
   return lower === 106 || lower === 110 || lower === 97 || lower === 121;
+}
+
+/** `text.split(/\s+/).length`, without the array. */
+function wordCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i)) && (i + 1 >= text.length || !isSpace(text.charCodeAt(i + 1))))
+      count++;
+  }
+  return count;
+}
+
+/** `/\s/` for one UTF-16 code unit. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 function isBlank(code: number): boolean {

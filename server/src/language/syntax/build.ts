@@ -6,7 +6,7 @@ import { diffText, layoutOf, relayout, type LineLayout } from './layout';
 interface Reusable {
   readonly layout: LineLayout;
   /** The blocks of § items other than the last, by the offset where they start. */
-  readonly blocks: Map<number, { readonly block: Block; readonly end: number }>;
+  readonly blocks: Map<number, Block>;
 }
 
 const reusableParts = new WeakMap<ProtokollAst, Reusable>();
@@ -30,7 +30,7 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
   const count = lineStarts.length;
   const delta = old ? text.length - old.layout.text.length : 0;
   const unchangedEnd = change ? text.length - change.suffix : 0;
-  const blocksByStart = new Map<number, { block: Block; end: number }>();
+  const blocksByStart = new Map<number, Block>();
   const blocks: Block[] = [];
   const headerEnd = itemLines.length > 0 ? itemLines[0] : count;
   blocks.push(
@@ -63,17 +63,20 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
           : start >= unchangedEnd
             ? old.blocks.get(start - delta)
             : undefined;
-      const oldEnd = end <= change.prefix ? end : end - delta;
-      if (was && was.end === oldEnd) {
-        block = was.block;
+      // Same start, same length: the same text.
+      if (was && was.length === end - start) {
+        block = was;
         block.anchor.line = from;
+        // Its spans read from the new text: the old version is not kept alive by reused items.
+        block.anchor.text = text;
+        block.anchor.offset = start;
       }
     }
     block ??= new BlockBuilder(text, lineStarts, from, to, {
       followedByItem: true,
       allAfterLastItem: false,
     }).build();
-    blocksByStart.set(start, { block, end });
+    blocksByStart.set(start, block);
     blocks.push(block);
   }
   const ast: ProtokollAst = {
