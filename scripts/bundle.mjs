@@ -3,7 +3,8 @@
 //   preview.js    the preview and the HTML/PDF export, loaded the first time one is used
 //   server.js     the language server (`protokoll-language-server`)
 //   cli.js        the command line (`protokoll`)
-//   pdf.js        the PDF writer (pdfkit), loaded by preview.js and cli.js when a PDF is exported
+//   pdf.js        the PDF writer (pdfkit, without brotli and AES), loaded by preview.js and cli.js
+//                 when a PDF is exported
 //   fonts/        the PDF fonts, cut down to the characters minutes use (scripts/subset-fonts.mjs)
 // and media/minutes.css, the preview's stylesheet, from render/css.ts (scripts/minutes-stylesheet.mjs).
 // `vscode` stays external: the editor provides it. The chunks are separate CommonJS bundles that
@@ -44,6 +45,26 @@ const noBrotli = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents:
         "module.exports = function () { throw new Error('WOFF2 fonts are not supported: Protokoll embeds TrueType fonts'); };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * pdfkit needs AES (@noble/ciphers) only to encrypt a PDF with a password, which Protokoll never
+ * does; the module builds its lookup tables when loaded, a tenth of the PDF writer's start-up,
+ * so it is replaced by functions that say so.
+ */
+const noAes = {
+  name: 'no-aes',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'stub-aes',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'stub-aes' }, () => ({
+      contents:
+        "const refuse = () => { throw new Error('PDF encryption is not supported: Protokoll writes unencrypted PDFs'); }; module.exports = { cbc: refuse, ecb: refuse };",
       loader: 'js',
     }));
   },
@@ -102,7 +123,7 @@ const results = await Promise.all([
     ...common,
     entryPoints: ['server/src/node/export/pdf.ts'],
     outfile: 'dist/pdf.js',
-    plugins: [noBrotli],
+    plugins: [noBrotli, noAes],
   }),
   subsetFonts(path.join(repo, 'media', 'fonts'), path.join(repo, 'dist', 'fonts')),
   writeMinutesStylesheet(repo),

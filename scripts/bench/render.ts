@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { createProtokollService, createTextDocument, mergeConfig } from '../../server/src/language';
 
+import { shape } from '../fuzz/shapes';
 import { generateMinutes } from './generate';
 import type { Figure } from './goals';
 
@@ -143,7 +144,8 @@ function cliSeconds(
  * `protokoll render --format pdf` against `protokoll check` on the same generated file, both whole
  * processes (start-up, reading, writing included). Targets: 1,000 lines at most 4× the check,
  * 25,000 lines under 5 s. Then hostile text (a 200 KB word, a 200 KB § title, 100 KB of
- * combining marks), which must finish and grow linearly, not take minutes or run out of memory.
+ * combining marks, 64 KB of signature lines in both layouts), which must finish and grow
+ * linearly, not take minutes or run out of memory.
  */
 /** Prints the PDF export timings and returns the two held to goals (issue 8). */
 export function benchPdfExport(): Figure[] {
@@ -195,14 +197,26 @@ export function benchPdfExport(): Figure[] {
       );
     }
     const head = '# Hostile\nDatum: 2024-03-12\n\n';
+    // Minutes of a municipal body: the configuration beside the file says so.
+    fs.mkdirSync(path.join(dir, 'kommunal'));
+    fs.writeFileSync(path.join(dir, 'kommunal', '.protokoll.json'), '{ "kind": "kommunal" }\n');
+    const signatures = shape('many signatures').build(64 * 1024);
     console.log('\n| hostile text (PDF) | s | CPU s | exit |');
     console.log('|:-------------------|--:|------:|-----:|');
     for (const [name, text] of [
       ['200 KB word', `${head}§ 1 Ord\n${'x'.repeat(200 * 1024)}\n`],
       ['200 KB § title', `${head}§ 1 ${'Titel'.repeat(40 * 1024)}\nText.\n`],
       ['100 KB combining marks', `${head}§ 1 Tecken\na${'\u0301'.repeat(50 * 1024)}\n`],
+      // Issue 12: a box per adjuster in every footer and a page per signer on a municipal first
+      // page made this quadratic (8 s and 1.9 GB; over 5 minutes for the municipal layout).
+      ['64 KB of signature lines', signatures],
+      ['64 KB of signature lines, kommunal', signatures],
     ] as const) {
-      const result = cliSeconds(1, pdf(file(name.replace(/\W+/g, '-'), text)));
+      const base = name.replace(/\W+/g, '-');
+      const result = cliSeconds(
+        1,
+        pdf(file(name.endsWith('kommunal') ? path.join('kommunal', base) : base, text)),
+      );
       console.log(
         `| ${name} | ${result.seconds.toFixed(2)} | ${result.cpu?.toFixed(2) ?? '–'} | ${result.exitCode} |`,
       );

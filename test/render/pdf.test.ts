@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { mergeConfig, readConfig, type ProtokollConfig } from '../../server/src/language/index.js';
 import { PDF_LIMITS, runRender } from '../../server/src/node/export/index.js';
 import { capCombiningMarks } from '../../server/src/node/export/pdfText.js';
@@ -86,6 +87,25 @@ function pdfText(file: string, page?: number): string {
   return execFileSync('pdftotext', ['-layout', ...range, '-enc', 'UTF-8', file, '-'], {
     encoding: 'utf8',
   });
+}
+
+/** How many times `operator` occurs in the (deflated) content streams of a PDF. */
+function contentOperators(file: string, operator: RegExp): number {
+  const bytes = fs.readFileSync(file);
+  const text = bytes.toString('latin1');
+  let count = 0;
+  for (const m of text.matchAll(/(?<!end)stream\n/g)) {
+    const start = m.index + m[0].length;
+    const stream = bytes.subarray(start, text.indexOf('\nendstream', start));
+    let content: string;
+    try {
+      content = zlib.inflateSync(stream).toString('latin1');
+    } catch {
+      continue; // not deflated: not a page's content
+    }
+    count += content.match(operator)?.length ?? 0;
+  }
+  return count;
 }
 
 describe('PDF export checked with poppler', function () {
@@ -427,6 +447,38 @@ describe('PDF export checked with poppler', function () {
         [31, 30, 30, 7],
       );
     });
+
+    // Issue 12: every footer drew a box per adjuster, and a municipal first page put each signer
+    // past the first page on a page of its own (quadratic: minutes and gigabytes at 64 KB).
+    for (const kind of ['nätverk', 'kommunal'] as const) {
+      it(`lays out 600 signers on as many pages as they fill (${kind})`, async () => {
+        const lines = Array.from(
+          { length: 200 },
+          (_, i) => `Justerare: Anna Ö${i}, Per Ö${i} och Eva Ö${i}`,
+        );
+        const text = `${head}§ 1 Ärende\nText.\n\n${lines.join('\n')}\nJusterat: 2024-03-15\n`;
+        const file = await render(`signatures-${kind}`, text, 'sv', { kind });
+        const pages = pageCount(file);
+        // 58 points a signer in one column, 24 in the municipal table: tens of pages, not 600.
+        const [least, most] = kind === 'kommunal' ? [20, 40] : [50, 80];
+        assert.ok(pages >= least && pages <= most, `${pages} pages`);
+        // A page's text is its own: no page holds more signers than fit on it.
+        const perPage = kind === 'kommunal' ? 30 : 12;
+        const seen = new Set<string>();
+        const all = pdfText(file);
+        // pdftotext ends every page with a form feed.
+        all.split('\f').forEach((page, i) => {
+          const names = [...page.matchAll(/(?:Anna|Per|Eva) Ö\d+\b/g)].map((m) => m[0]);
+          assert.ok(names.length <= perPage, `page ${i + 1}: ${names.length} signers`);
+          for (const name of names) seen.add(name);
+        });
+        assert.equal(seen.size, 600);
+        assert.ok(all.includes('2024-03-15'));
+        // The footer of every page has a row of boxes for initials, not 600.
+        const rectangles = contentOperators(file, /\bre$/gm);
+        assert.ok(rectangles <= pages * 12, `${rectangles} rectangles on ${pages} pages`);
+      });
+    }
 
     it('refuses a document beyond the limit with one clear line', async () => {
       const source = path.join(dir, 'huge.protokoll');

@@ -4,6 +4,7 @@
 import PDFDocument = require('pdfkit');
 import { neutralise } from '../../language/render/escape';
 import type { MinutesView } from '../../language/render/view';
+import { batchOutput, gatherPageContent } from './pdfBuffering';
 import { loadPdfFonts, PDF_FONT_FILES, type PdfFontName } from './fonts';
 import { PdfLayout } from './pdfLayout';
 import { MARGIN } from './pdfStyle';
@@ -53,6 +54,8 @@ export function renderPdf(view: MinutesView, options: PdfOptions): Promise<Buffe
         doc.registerFont(name, fonts[name]);
       }
       doc.font('regular');
+      batchOutput(doc);
+      gatherPageContent(doc);
       doc.addPage();
     } catch (e) {
       reject(e);

@@ -397,29 +397,38 @@ export class PdfLayout {
     this.gap(2);
   }
 
+  /**
+   * The lines to sign: the recorder's column beside the adjusters'. When they do not fit on one
+   * page (some documents list hundreds of adjusters), the columns follow one another instead,
+   * each signer moving to a new page when it does not fit: linear in the number of signers.
+   */
   private signatures(root: StructureElement): void {
     const { doc, labels, structure, writer } = this;
     const s = this.view.signatures!;
     const perSigner = 58;
     const height = 30 + Math.max(s.recorder.length, s.adjusters.length) * perSigner + 40;
+    const pageHeight = PAGE.height - MARGIN.top - MARGIN.bottom;
+    const sideBySide = height <= pageHeight;
     this.gap(24);
-    this.ensureSpace(Math.min(height, PAGE.height - MARGIN.top - MARGIN.bottom));
+    this.ensureSpace(Math.min(height, pageHeight));
     const top = doc.y;
     const columnWidth = (CONTENT_WIDTH - 30) / 2;
     let bottom = top;
     structure.group(root, 'Sect', (sect) => {
-      const column = (heading: string, signers: readonly SignerView[], x: number) => {
+      const column = (heading: string, signers: readonly SignerView[], x: number, y: number) => {
         structure.group(sect, 'Sect', (group) => {
           writer.leaf(group, 'H2', heading, {
             x,
-            y: top,
+            y,
             width: columnWidth,
             font: 'bold',
             size: SIZE.small + 0.5,
           });
-          let y = top + 14;
+          y += 14;
           for (const signer of signers) {
-            y += 30;
+            doc.y = y;
+            this.ensureSpace(perSigner);
+            y = doc.y + 30;
             const lineY = y;
             structure.artifact(() => {
               doc
@@ -453,8 +462,15 @@ export class PdfLayout {
           bottom = Math.max(bottom, y);
         });
       };
-      column(labels.recorder, s.recorder, MARGIN.left);
-      column(labels.adjusts, s.adjusters, MARGIN.left + columnWidth + 30);
+      column(labels.recorder, s.recorder, MARGIN.left, top);
+      if (sideBySide) {
+        column(labels.adjusts, s.adjusters, MARGIN.left + columnWidth + 30, top);
+      } else {
+        doc.y = bottom + 16;
+        this.ensureSpace(14 + perSigner);
+        bottom = doc.y;
+        column(labels.adjusts, s.adjusters, MARGIN.left, doc.y);
+      }
       doc.fillColor(COLOUR.text);
       doc.y = bottom + 8;
       for (const [label, field] of [

@@ -159,44 +159,65 @@ export function frontPage(layout: PdfLayout, root: StructureElement, front: Fron
         s.adjusted && `${labels.adjusted}: ${s.adjusted.value}`,
         s.posted && `${labels.posted}: ${s.posted.value}`,
       ].filter((d): d is string => Boolean(d));
-      const height = signers.length * step + dated.length * lineHeight + 4;
-      layout.ensureSpace(height + 6);
-      const top = doc.y;
-      // The lines to sign on are drawn first: artifacts cannot sit inside the row's content.
-      structure.artifact(() => {
-        signers.forEach((_, i) => {
-          const lineY = top + 14 + i * step;
-          doc
-            .lineWidth(0.6)
-            .strokeColor(COLOUR.text)
-            .dash(1, { space: 1.5 })
-            .moveTo(VALUE_X + 78, lineY)
-            .lineTo(VALUE_X + 270, lineY)
-            .stroke()
-            .undash();
+      const datedHeight = dated.length * lineHeight;
+      const whole = signers.length * step + datedHeight + 4;
+      const pageHeight = PAGE.height - MARGIN.top - MARGIN.bottom;
+      // Kept together when they fit on a page; otherwise a row per page, each with as many
+      // signers as fit there (a row taller than a page made pdfkit start a page per signer).
+      layout.ensureSpace(Math.min(whole, pageHeight - 10) + 6);
+      let first = 0;
+      do {
+        const room = PAGE.height - MARGIN.bottom - doc.y - 10;
+        let count = Math.min(signers.length - first, Math.floor((room - datedHeight - 4) / step));
+        if (count < 1 && signers.length > first) {
+          doc.continueOnNewPage();
+          doc.y = MARGIN.top;
+          continue;
+        }
+        count = Math.max(0, count);
+        const chunk = signers.slice(first, first + count);
+        const last = first + count === signers.length;
+        first += count;
+        const height = chunk.length * step + (last ? datedHeight : 0) + 4;
+        const top = doc.y;
+        // The lines to sign on are drawn first: artifacts cannot sit inside the row's content.
+        structure.artifact(() => {
+          chunk.forEach((_, i) => {
+            const lineY = top + 14 + i * step;
+            doc
+              .lineWidth(0.6)
+              .strokeColor(COLOUR.text)
+              .dash(1, { space: 1.5 })
+              .moveTo(VALUE_X + 78, lineY)
+              .lineTo(VALUE_X + 270, lineY)
+              .stroke()
+              .undash();
+          });
         });
-      });
-      row(
-        labels.signatures,
-        (y) => [
-          ...signers.flatMap((signer: SignerView, i) => [
-            ...writer.content([{ text: signer.role, font: 'italic', colour: COLOUR.muted }], {
-              x: VALUE_X,
-              y: y + 4 + i * step,
-              width: 74,
-              size: SIZE.small,
-            }),
-            ...writer.content([{ text: signer.name || ' ', font: 'regular' }], {
-              x: VALUE_X + 278,
-              y: y + 3 + i * step,
-              width: VALUE_WIDTH - 278,
-              size: FACT_SIZE,
-            }),
-          ]),
-          ...dated.flatMap((d, i) => text(d, y + signers.length * step + 4 + i * lineHeight)),
-        ],
-        height,
-      );
+        row(
+          labels.signatures,
+          (y) => [
+            ...chunk.flatMap((signer: SignerView, i) => [
+              ...writer.content([{ text: signer.role, font: 'italic', colour: COLOUR.muted }], {
+                x: VALUE_X,
+                y: y + 4 + i * step,
+                width: 74,
+                size: SIZE.small,
+              }),
+              ...writer.content([{ text: signer.name || ' ', font: 'regular' }], {
+                x: VALUE_X + 278,
+                y: y + 3 + i * step,
+                width: VALUE_WIDTH - 278,
+                size: FACT_SIZE,
+              }),
+            ]),
+            ...(last
+              ? dated.flatMap((d, i) => text(d, y + chunk.length * step + 4 + i * lineHeight))
+              : []),
+          ],
+          height,
+        );
+      } while (first < signers.length);
     }
   });
 }

@@ -4,6 +4,12 @@ import { truncate } from './pdfText';
 import { CONTENT_WIDTH, COLOUR, MARGIN, MM, PAGE, SIZE } from './pdfStyle';
 
 /**
+ * Boxes for initials in the footer: one per adjuster, as many as fit left of "Sida N av M" (the
+ * footer of every page once drew a box for each of thousands of adjusters).
+ */
+const MAX_BOXES = 10;
+
+/**
  * Running header (title, date, OJUSTERAT) and footer (initials box, "Sida N av M") on every
  * page, drawn after the layout (the pages are buffered) and marked as pagination artifacts: a
  * screen reader reads them once in the content, not on every page.
@@ -23,7 +29,7 @@ export function drawPageFurniture(
     200,
   );
   const date = truncate(view.date?.value ?? '', 40);
-  const boxes = Math.max(2, view.signatures?.adjusters.length ?? 2);
+  const boxes = Math.min(MAX_BOXES, Math.max(2, view.signatures?.adjusters.length ?? 2));
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing into the margins must not make pdfkit start a new page.
