@@ -115,10 +115,8 @@ export class DiagnosticsPublisher {
     this.send(uri, undefined, []);
     // From now on the folder's other documents see the file as it is on disk.
     const folder = folderOf(uri);
-    if (folder === undefined) return;
-    if (this.options.series.openDocuments(folder).length === 0)
-      this.options.series.forgetFolder(folder);
-    else await this.refreshSeries(folder);
+    if (folder !== undefined && this.options.series.openDocuments(folder).length > 0)
+      await this.refreshSeries(folder);
   }
 
   /** `.protokoll` files changed on disk: the open documents of their folders are checked again. */
