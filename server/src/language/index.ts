@@ -4,7 +4,7 @@
  * file system.
  */
 import { CHECKS } from './checks/registry';
-import { seriesFindings } from './checks/series';
+import { seriesFindings, seriesSummary, type SeriesSummary } from './checks/series';
 import { cappedReporter, type Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
@@ -50,6 +50,7 @@ export {
   type ProtokollConfig,
 } from './config';
 export type { ProtokollAst } from './syntax/ast';
+export type { SeriesSummary } from './checks/series';
 export type { MeetingModel } from './model';
 export type { CompletionItem, CompletionList } from './features/completion/index';
 export type { FoldingRange } from './features/folding';
@@ -168,13 +169,21 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
 
   /**
    * Numbering across several minutes of the same body (same title) in one year: each document's
-   * first § continues from the previous meeting's last. Returns diagnostics per document URI.
+   * first § continues from the previous meeting's last. Returns diagnostics per document URI; a
+   * member given only by its `summary` (from `getSeriesSummary`) counts but gets none.
    */
   function getSeriesDiagnostics(
-    documents: readonly { doc: ProtokollTextDocument; config?: ProtokollConfig }[],
+    documents: readonly (
+      | { doc: ProtokollTextDocument; config?: ProtokollConfig }
+      | { uri: string; summary: SeriesSummary }
+    )[],
   ): Map<string, ProtokollDiagnostic[]> {
-    const configs = new Map(documents.map((d) => [d.doc.uri, d.config ?? DEFAULT_CONFIG]));
-    const members = documents.map(({ doc }) => ({ uri: doc.uri, ast: parse(doc).ast }));
+    const configs = new Map<string, ProtokollConfig>();
+    const members = documents.map((d) => {
+      if (!('doc' in d)) return d;
+      configs.set(d.doc.uri, d.config ?? DEFAULT_CONFIG);
+      return { uri: d.doc.uri, ast: parse(d.doc).ast };
+    });
     const out = new Map<string, ProtokollDiagnostic[]>();
     for (const [uri, findings] of seriesFindings(members)) {
       out.set(uri, finalise(findings, configs.get(uri) ?? DEFAULT_CONFIG));
@@ -194,6 +203,17 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     getDiagnostics,
     diagnosticSteps,
     getSeriesDiagnostics,
+    /**
+     * What the numbering across files needs of a document (undefined: it takes no part), to keep
+     * instead of its parse.
+     */
+    getSeriesSummary: (doc: ProtokollTextDocument): SeriesSummary | undefined => {
+      // Not through the cache: a folder's files would push the open documents' parses out.
+      const text = doc.getText();
+      const cached = cache.get(doc.uri);
+      const fresh = cached?.version === doc.version && cached.text === text;
+      return seriesSummary(fresh ? cached.ast : buildAst(text));
+    },
     format,
     /** The formatted text of a whole document. */
     formatText: (doc: ProtokollTextDocument): string => {

@@ -115,10 +115,8 @@ export class DiagnosticsPublisher {
     this.send(uri, undefined, []);
     // From now on the folder's other documents see the file as it is on disk.
     const folder = folderOf(uri);
-    if (folder === undefined) return;
-    if (this.options.series.openDocuments(folder).length === 0)
-      this.options.series.forgetFolder(folder);
-    else await this.refreshSeries(folder);
+    if (folder !== undefined && this.options.series.openDocuments(folder).length > 0)
+      await this.refreshSeries(folder);
   }
 
   /** `.protokoll` files changed on disk: the open documents of their folders are checked again. */
@@ -169,9 +167,18 @@ export class DiagnosticsPublisher {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const documentSettings = await settings.forDocument(uri);
     const folder = folderOf(uri);
-    const series = folder === undefined ? undefined : await this.options.series.check(folder);
+    // The settings (on opening, a round trip to the client) and the folder's files on disk come
+    // while the document is parsed; the parse is kept for the checks and the series.
+    const settingsRead = settings.forDocument(uri);
+    const seriesChecked = folder === undefined ? undefined : this.options.series.check(folder);
+    try {
+      service.parse(doc);
+    } catch {
+      // The checks below parse again and report the failure.
+    }
+    const documentSettings = await settingsRead;
+    const series = await seriesChecked;
     const current = documents.get(uri);
     // Closed, or a newer version arrived meanwhile: that one gets its turn.
     if (!current || current.version !== version) return;

@@ -7,7 +7,7 @@ import {
   type ProtokollConfig,
   type ProtokollDiagnostic,
   type ProtokollService,
-  type ProtokollTextDocument,
+  type SeriesSummary,
 } from '../language';
 import { readText } from './cli/files';
 import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
@@ -25,18 +25,35 @@ export interface SeriesResult {
   readonly diagnostics: ProtokollDiagnostic[];
 }
 
+/** How many files' summaries are kept, over all folders; the least recently used go first. */
+export const MAX_KEPT_SUMMARIES = 2000;
+
 export interface FolderSeriesOptions {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly service: ProtokollService;
   readonly settings: SettingsStore;
+  /** Reads a minutes file (default: `readText`, which refuses binary and non-UTF-8 files). */
+  readonly readFile?: (file: string) => ReturnType<typeof readText>;
+  /** Default {@link MAX_KEPT_SUMMARIES}. */
+  readonly maxSummaries?: number;
 }
 
-/** A `.protokoll` file as last read from disk; no `doc` when it could not be read as UTF-8. */
+/**
+ * A `.protokoll` file as last read from disk: what the numbering needs of it, and the modification
+ * time and size it had then. No summary: it takes no part, or could not be read as UTF-8.
+ */
 interface DiskFile {
   readonly mtimeMs: number;
   readonly size: number;
-  readonly doc?: ProtokollTextDocument;
+  readonly summary?: SeriesSummary;
+}
+
+/** A file on disk as a member of the numbering across its folder. */
+interface DiskMember {
+  readonly uri: string;
+  readonly file: string;
+  readonly summary: SeriesSummary;
 }
 
 /** The folder of a `file:` document; undefined for untitled and virtual documents. */
@@ -48,15 +65,23 @@ export function folderOf(uri: string): string | undefined {
 /**
  * Numbering through the year across the minutes of one folder (not its subfolders), as
  * `protokoll check` does it across the files it is given: open documents count with their
- * editor text, the other `.protokoll` files as they are on disk. A file is read again only when
- * its modification time or size changed; its version for the service's parse cache is that time.
+ * editor text, the other `.protokoll` files as they are on disk. Of a file on disk only a small
+ * summary is kept (title, date, first and last §), by path, and it is read again only when its
+ * modification time or size changed: a check lists and stats the folder's files, it does not read
+ * them. The summaries outlive the closing of a folder's last open document, up to
+ * {@link MAX_KEPT_SUMMARIES} files.
  */
 export class FolderSeries {
-  private readonly files = new Map<string, Map<string, DiskFile>>();
-  private readonly scans = new Map<string, Promise<readonly ProtokollTextDocument[] | undefined>>();
+  private readonly summaries = new Map<string, DiskFile>();
+  private readonly scans = new Map<string, Promise<readonly DiskMember[] | undefined>>();
   private readonly reportedOversized = new Set<string>();
+  private readonly readFile: (file: string) => ReturnType<typeof readText>;
+  private readonly maxSummaries: number;
 
-  constructor(private readonly options: FolderSeriesOptions) {}
+  constructor(private readonly options: FolderSeriesOptions) {
+    this.readFile = options.readFile ?? ((file) => readText(file));
+    this.maxSummaries = options.maxSummaries ?? MAX_KEPT_SUMMARIES;
+  }
 
   /**
    * The series diagnostics of every open document of `folder`, each for the document version
@@ -72,16 +97,15 @@ export class FolderSeries {
           configs.set(doc.uri, (await settings.forDocument(doc.uri)).config);
         }),
       );
-      const disk = await this.diskDocuments(folder);
+      const disk = await this.diskMembers(folder);
       if (!disk) return new Map();
       // The documents as they are now: one may have opened, changed or closed meanwhile.
       const openNow = this.openDocuments(folder);
       const openPaths = new Set(openNow.map((doc) => filePathOf(doc.uri)));
-      const members = [
+      const series = service.getSeriesDiagnostics([
         ...openNow.map((doc) => ({ doc, config: configs.get(doc.uri) })),
-        ...disk.filter((doc) => !openPaths.has(filePathOf(doc.uri))).map((doc) => ({ doc })),
-      ];
-      const series = service.getSeriesDiagnostics(members);
+        ...disk.filter((member) => !openPaths.has(member.file)),
+      ]);
       const results = new Map<string, SeriesResult>();
       for (const doc of openNow) {
         // Diagnostics finalised with the default configuration would have the wrong severity.
@@ -99,22 +123,9 @@ export class FolderSeries {
 
   /** A `.protokoll` file was created, changed or deleted on disk: read it again when needed. */
   fileChanged(file: string): void {
-    const folder = path.dirname(file);
     // A scan that started before the change may have read the old content.
-    this.scans.delete(folder);
-    const known = this.files.get(folder)?.get(file);
-    if (!known) return;
-    this.files.get(folder)?.delete(file);
-    if (known.doc) this.closeParse(known.doc.uri);
-  }
-
-  /** No open document is in `folder` any more: drop what was read from it. */
-  forgetFolder(folder: string): void {
-    this.scans.delete(folder);
-    for (const known of this.files.get(folder)?.values() ?? []) {
-      if (known.doc) this.closeParse(known.doc.uri);
-    }
-    this.files.delete(folder);
+    this.scans.delete(path.dirname(file));
+    this.summaries.delete(file);
   }
 
   /** The open documents whose file is directly in `folder`. */
@@ -122,8 +133,8 @@ export class FolderSeries {
     return this.options.documents.all().filter((doc) => folderOf(doc.uri) === folder);
   }
 
-  /** The readable `.protokoll` files of `folder`; undefined when there are too many. */
-  private diskDocuments(folder: string): Promise<readonly ProtokollTextDocument[] | undefined> {
+  /** The `.protokoll` files of `folder` not open in the editor; undefined when there are too many. */
+  private diskMembers(folder: string): Promise<readonly DiskMember[] | undefined> {
     // Validations of several documents of one folder at once (a settings change) share a scan.
     let scan = this.scans.get(folder);
     if (!scan) {
@@ -135,13 +146,12 @@ export class FolderSeries {
     return scan;
   }
 
-  private async scan(folder: string): Promise<readonly ProtokollTextDocument[] | undefined> {
+  private async scan(folder: string): Promise<readonly DiskMember[] | undefined> {
     let names: string[];
     try {
       names = (await fs.promises.readdir(folder)).filter((name) => name.endsWith('.protokoll'));
     } catch {
       // The folder is gone or unreadable: only the open documents remain.
-      this.forgetFolder(folder);
       return [];
     }
     if (names.length > MAX_SERIES_FOLDER_FILES) {
@@ -164,36 +174,43 @@ export class FolderSeries {
         }
       }),
     );
-    const known = this.files.get(folder) ?? new Map<string, DiskFile>();
-    const current = new Map<string, DiskFile>();
+    const members: DiskMember[] = [];
     for (const entry of stats) {
       if (!entry) continue;
       const { file, stat } = entry;
-      const cached = known.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-        current.set(file, cached);
-        continue;
-      }
-      const read = readText(file);
-      if ('error' in read) {
-        this.options.connection.console.info(
-          `Numbering across files: ${file} is left out: ${read.error.reason}`,
-        );
-        current.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
-        continue;
-      }
-      const doc = createTextDocument(fileUriOf(file), read.text, stat.mtimeMs);
-      current.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
+      const uri = fileUriOf(file);
+      // An open document counts with its editor text; its file is read once it is closed.
+      if (this.options.documents.get(uri)) continue;
+      const known = this.summary(file, uri, stat.mtimeMs, stat.size);
+      if (known.summary) members.push({ uri, file, summary: known.summary });
     }
-    for (const [file, old] of known) {
-      if (old.doc && current.get(file) !== old) this.closeParse(old.doc.uri);
-    }
-    this.files.set(folder, current);
-    return [...current.values()].flatMap((f) => (f.doc ? [f.doc] : []));
+    return members;
   }
 
-  /** Frees the parse of a file read from disk, unless the file is open in the editor. */
-  private closeParse(uri: string): void {
-    if (!this.options.documents.get(uri)) this.options.service.close(uri);
+  /** The kept summary of `file` if it still has this time and size, else read and kept anew. */
+  private summary(file: string, uri: string, mtimeMs: number, size: number): DiskFile {
+    const kept = this.summaries.get(file);
+    const current =
+      kept && kept.mtimeMs === mtimeMs && kept.size === size
+        ? kept
+        : this.read(file, uri, mtimeMs, size);
+    // Most recently used last, so the first is the one to drop.
+    this.summaries.delete(file);
+    this.summaries.set(file, current);
+    if (this.summaries.size > this.maxSummaries)
+      this.summaries.delete(this.summaries.keys().next().value as string);
+    return current;
+  }
+
+  private read(file: string, uri: string, mtimeMs: number, size: number): DiskFile {
+    const read = this.readFile(file);
+    if ('error' in read) {
+      this.options.connection.console.info(
+        `Numbering across files: ${file} is left out: ${read.error.reason}`,
+      );
+      return { mtimeMs, size };
+    }
+    const doc = createTextDocument(uri, read.text, mtimeMs);
+    return { mtimeMs, size, summary: this.options.service.getSeriesSummary(doc) };
   }
 }

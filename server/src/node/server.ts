@@ -1,6 +1,7 @@
 // The Protokoll language server: `protokoll-language-server --stdio` from the npm package, `node
 // dist/server.js --stdio`, or `--node-ipc` when VS Code starts it. Thin LSP wiring over the
 // language service.
+import './youngGeneration';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
