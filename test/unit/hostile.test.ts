@@ -12,11 +12,16 @@ import { TARGETS } from '../../scripts/fuzz/targets';
  * much faster than the document (×3.6 allowed when the size doubles; quadratic is ×4).
  */
 
-const cpuMs = (f: () => void): number => {
-  const start = process.cpuUsage();
-  f();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+/** CPU time of `f`, the cheapest of three runs: one run on a loaded machine can catch a GC or a stall. */
+const cpuMs = (f: (run: number) => void): number => {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = process.cpuUsage();
+    f(run);
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
 };
 
 describe('hostile documents (issue 12)', function () {
@@ -30,9 +35,10 @@ describe('hostile documents (issue 12)', function () {
       for (const scale of [0.125, 0.25]) {
         const text = r.build(scale);
         costs.push(
-          cpuMs(() => {
+          // A new document each run: the same one again would be answered from the cache.
+          cpuMs((run) => {
             diagnostics = service.getDiagnostics(
-              createTextDocument(`file:///h${scale}.protokoll`, text),
+              createTextDocument(`file:///h${scale}-${run}.protokoll`, text),
             );
           }),
         );
