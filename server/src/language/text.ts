@@ -8,19 +8,61 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** The distance from `a` to the closest prefix of `b` (`gota` is one edit from `göte|ne`). */
 export function prefixEditDistance(a: string, b: string, limit = Infinity): number {
   const row = lastAlignmentRow(a, b, limit);
-  return row ? Math.min(...row) : limit + 1;
+  if (!row) return limit + 1;
+  let min = row[0];
+  for (let j = 1; j <= b.length; j++) if (row[j] < min) min = row[j];
+  return min;
 }
 
 /**
- * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
- * every entry of a row exceeds `limit` (no later row can do better). Three typed rows are reused
- * (no allocation per row: suggestions compare one name with 290).
+ * A lower bound of `editDistance(a, b)` from the characters alone (the bag distance: each edit
+ * changes the count of unmatched characters on either side by at most one), in O(|a| + |b|).
+ * Suggestions use it to skip most names without filling an alignment table.
  */
-function lastAlignmentRow(a: string, b: string, limit: number): number[] | undefined {
+export function editDistanceLowerBound(a: string, b: string): number {
+  const matched = commonCharacters(a, b, b.length);
+  return Math.max(a.length - matched, b.length - matched);
+}
+
+/**
+ * Characters of `a` missing from the first |a| + limit characters of `b`: when that exceeds
+ * `limit`, so does `prefixEditDistance(a, b)` (a prefix within `limit` edits is no longer than
+ * |a| + limit, and each edit accounts for at most one missing character).
+ */
+export function prefixEditDistanceLowerBound(a: string, b: string, limit: number): number {
+  return a.length - commonCharacters(a, b, Math.min(b.length, a.length + limit));
+}
+
+// Characters of `a` matched one-to-one by characters of `b.slice(0, end)`, counted on code units
+// folded into 256 classes (a coarser count only matches more, so the bounds stay bounds).
+const available = new Uint32Array(256);
+function commonCharacters(a: string, b: string, end: number): number {
+  for (let i = 0; i < a.length; i++) available[a.charCodeAt(i) & 255]++;
+  let matched = 0;
+  for (let j = 0; j < end; j++) {
+    const c = b.charCodeAt(j) & 255;
+    if (available[c] > 0) {
+      available[c]--;
+      matched++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) available[a.charCodeAt(i) & 255] = 0;
+  return matched;
+}
+
+// Three alignment rows, reused by every call and grown when a longer `b` comes (suggestions
+// compare one name with 290: no allocation per comparison).
+let rows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
+
+/**
+ * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
+ * every entry of a row exceeds `limit` (no later row can do better). The row is shared scratch
+ * space: read it before the next call.
+ */
+function lastAlignmentRow(a: string, b: string, limit: number): Uint32Array | undefined {
   const width = b.length + 1;
-  let prevPrev = new Uint32Array(width);
-  let prev = new Uint32Array(width);
-  let row = new Uint32Array(width);
+  if (rows[0].length < width) rows = rows.map(() => new Uint32Array(width * 2));
+  let [prevPrev, prev, row] = rows;
   for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
@@ -42,7 +84,7 @@ function lastAlignmentRow(a: string, b: string, limit: number): number[] | undef
     prev = row;
     row = spare;
   }
-  return Array.from(prev);
+  return prev;
 }
 
 // Keys of the names seen lately. An object, not a Map: its property names are copies, so a key

@@ -39,7 +39,13 @@
  *   the name, starting at a word start, fewer skipped characters scoring higher. Other names
  *   are left out; the empty query returns every municipality with score 0, alphabetically.
  */
-import { editDistance, nameKey, prefixEditDistance } from '../text.js';
+import {
+  editDistance,
+  editDistanceLowerBound,
+  nameKey,
+  prefixEditDistance,
+  prefixEditDistanceLowerBound,
+} from '../text.js';
 import { MUNICIPALITIES, type Municipality } from './data.generated.js';
 
 import { REGIONS as REGIONS_DATA, type Region } from './regions.generated';
@@ -220,7 +226,8 @@ export function nearestMunicipalities(
           ? Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3))
           : Infinity,
       );
-      if (bound < 0 || Math.abs(v.length - entry.folded.length) > bound) continue;
+      // Most names are told apart by their letters alone, without an alignment table.
+      if (bound < 0 || editDistanceLowerBound(v, entry.folded) > bound) continue;
       const d = editDistance(v, entry.folded, bound);
       if (d <= bound && d < best) best = d;
     }
@@ -245,7 +252,7 @@ function rankScore(entry: Indexed, q: string, typed: string): number {
   ) {
     return 80;
   }
-  if (q.length >= 3) {
+  if (q.length >= 3 && prefixEditDistanceLowerBound(q, entry.folded, 2) <= 2) {
     // Bounded: only distances up to 2 count, so a long query stops after a few rows.
     const d = prefixEditDistance(q, entry.folded, 2);
     if (d <= 1 || (d <= 2 && q.length >= 6)) {
