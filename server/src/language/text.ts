@@ -15,13 +15,48 @@ export function prefixEditDistance(a: string, b: string, limit = Infinity): numb
 }
 
 /**
- * A lower bound of `editDistance(a, b)` from the characters alone (the bag distance: each edit
- * changes the count of unmatched characters on either side by at most one), in O(|a| + |b|).
- * Suggestions use it to skip most names without filling an alignment table.
+ * `editDistance(pattern, text)` for one pattern against many texts, bit-parallel (Myers'
+ * algorithm with Hyyrö's adjacent transpositions): a few word operations per character of
+ * `text` instead of a row of |pattern| cells. Patterns of more than 32 characters use the table.
  */
-export function editDistanceLowerBound(a: string, b: string): number {
-  const matched = commonCharacters(a, b, b.length);
-  return Math.max(a.length - matched, b.length - matched);
+export function editDistanceFrom(pattern: string): (text: string) => number {
+  const m = pattern.length;
+  if (m === 0) return (text) => text.length;
+  if (m > 32) return (text) => editDistance(pattern, text);
+  // Bit i of a character's mask: pattern[i] is that character.
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) ascii[c] |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  const last = 1 << (m - 1);
+  return (text) => {
+    // Vertical deltas of the current column (+1 / -1 bits), its diagonal zero-deltas, the mask
+    // of the previous character (for transpositions) and the distance in the last row.
+    let plus = -1;
+    let minus = 0;
+    let zero = 0;
+    let previous = 0;
+    let distance = m;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      const match = c < 128 ? ascii[c] : (other.get(c) ?? 0);
+      const transposed = ((~zero & match) << 1) & previous;
+      zero = (((match & plus) + plus) ^ plus) | match | minus | transposed;
+      let horizontalPlus = minus | ~(zero | plus);
+      let horizontalMinus = zero & plus;
+      if (horizontalPlus & last) distance++;
+      else if (horizontalMinus & last) distance--;
+      horizontalPlus = (horizontalPlus << 1) | 1;
+      horizontalMinus <<= 1;
+      plus = horizontalMinus | ~(zero | horizontalPlus);
+      minus = horizontalPlus & zero;
+      previous = match;
+    }
+    return distance;
+  };
 }
 
 /**
