@@ -39,6 +39,7 @@ import {
 
 export * from './types';
 export * from './textDocument';
+export { applyTextEdits } from './textEdits';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 export {
   DEFAULT_CONFIG,
