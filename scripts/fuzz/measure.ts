@@ -77,8 +77,8 @@ export interface Verdict {
 }
 
 /**
- * Runs `target` on `shape` at each size (doubling) and on plain minutes of the same size; a
- * verdict per size, with `problem` set when the cost or memory is out of budget or the target
+ * Runs `target` on `shape` at each size (doubling) and on plain minutes of the same size (kept
+ * in `plainCosts` for the next shape of the same target); a verdict per size, with `problem` set when the cost or memory is out of budget or the target
  * threw.
  */
 export async function judge(
@@ -88,6 +88,7 @@ export async function judge(
   sizes: readonly number[],
   budget: Budget,
   runs = 2,
+  plainCosts = new Map<string, Cost>(),
 ): Promise<Verdict[]> {
   const out: Verdict[] = [];
   const rssAtStart = process.resourceUsage().maxRSS / 1024;
@@ -99,7 +100,11 @@ export async function judge(
     let cost: Cost;
     let plainCost: Cost;
     try {
-      plainCost = await measure(target, plain.build(text.length), runs);
+      // Plain minutes of a size are measured once per target (`plainCosts`), not per shape.
+      const plainKey = `${target.name}\u0000${text.length}`;
+      const known = plainCosts.get(plainKey);
+      plainCost = known ?? (await measure(target, plain.build(text.length), runs));
+      plainCosts.set(plainKey, plainCost);
       cost = await measure(target, text, runs);
     } catch (e) {
       out.push({

@@ -86,3 +86,18 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
     },
   },
 ];
+
+/**
+ * "Fix all" (the editor's `source.fixAll.protokoll` and `protokoll check --fix`) on § lines
+ * numbered out of order: one renumbering of thousands of edits, shared by every numbering
+ * diagnostic; it used to take seconds at 64 KB (issue 12).
+ */
+export const FIX_ALL_REPRODUCTION: Reproduction = {
+  what: 'fix all on 4,000 § lines',
+  build: (scale = 1) => {
+    const out = [...HEAD];
+    const n = Math.round(4_000 * scale);
+    for (let i = 0; i < n; i++) out.push(`§ ${((i * 7919) % n) + 1} Punkt ${i}`, '');
+    return [...out, ...TAIL].join('\n');
+  },
+};

@@ -215,6 +215,14 @@ export const SHAPES: readonly Shape[] = [
     },
   },
   {
+    name: '§ lines out of order',
+    about: '§ lines numbered out of order: one renumbering of thousands of edits ("fix all")',
+    build: (bytes) => {
+      const n = Math.max(5, Math.floor(bytes / 20));
+      return fill(bytes, (i) => `§ ${((i * 7919) % n) + 1} Punkt ${i}`);
+    },
+  },
+  {
     name: 'deep lists',
     about: 'deeply indented bullets and long bullet runs',
     build: (bytes) =>

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  applyTextEdits,
+  CODE_ACTION_KINDS,
   createProtokollService,
   createTextDocument,
   mergeConfig,
@@ -109,6 +111,15 @@ export const TARGETS: FuzzTarget[] = [
         service.getReferences(d, p, true);
         service.getCodeActions(d, { start: p, end: p });
       }
+      const whole = {
+        start: { line: 0, character: 0 },
+        end: { line: Number.MAX_SAFE_INTEGER, character: 0 },
+      };
+      const fixAll = service.getCodeActions(d, whole, { only: [CODE_ACTION_KINDS.fixAll] });
+      applyTextEdits(
+        text,
+        fixAll.flatMap((a) => a.edits),
+      );
     },
   },
   {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { editsConflict, fixAllEdits } from '../../server/src/language/features/codeActions.js';
+import { FIX_ALL_REPRODUCTION } from '../../scripts/fuzz/reproductions.js';
 import {
+  applyTextEdits,
   createProtokollService,
   createTextDocument,
   DEFAULT_CONFIG,
@@ -241,6 +243,61 @@ describe('code actions', () => {
       assert.deepEqual(fixAllEdits([diagnosticWith([shared]), diagnosticWith([shared])]), [
         edit(1, 0, 2, 'x'),
       ]);
+    });
+  });
+
+  describe('fix all on many edits', () => {
+    it('keeps a wide edit out of the way of the edits on the lines it spans', () => {
+      const wide = { title: 'wide', edits: [edit(10, 0, 0, '', 200)], preferred: true };
+      const inside = { title: 'inside', edits: [edit(150, 0, 1, 'x')], preferred: true };
+      const after = { title: 'after', edits: [edit(300, 0, 1, 'y')], preferred: true };
+      const twoWide = {
+        title: 'two',
+        edits: [edit(5, 0, 0, 'a', 100), edit(400, 0, 1, 'z')],
+        preferred: true,
+      };
+      // Taken first, the wide edit keeps out what lies on its lines (and another wide one).
+      assert.deepEqual(
+        fixAllEdits([
+          diagnosticWith([wide]),
+          diagnosticWith([inside]),
+          diagnosticWith([after]),
+          diagnosticWith([twoWide]),
+        ]),
+        [edit(10, 0, 0, '', 200), edit(300, 0, 1, 'y')],
+      );
+      // Taken later, it is kept out by what was taken on its lines.
+      assert.deepEqual(fixAllEdits([diagnosticWith([inside]), diagnosticWith([wide])]), [
+        edit(150, 0, 1, 'x'),
+      ]);
+    });
+
+    it('applies edits in one pass, insertions before a replacement at the same place', () => {
+      const text = 'abc\ndef\nghi';
+      assert.equal(
+        applyTextEdits(text, [
+          edit(1, 0, 3, 'DEF'),
+          edit(1, 0, 0, '>'),
+          edit(0, 3, 0, '', 1),
+          edit(2, 3, 3, '!'),
+          edit(9, 0, 0, '.'),
+        ]),
+        'abc>DEF\nghi!.',
+      );
+      assert.equal(applyTextEdits(text, []), text);
+    });
+
+    it('renumbers thousands of § lines in one "fix all"', () => {
+      const text = FIX_ALL_REPRODUCTION.build(0.25);
+      const doc = createTextDocument('file:///many.protokoll', text);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } };
+      const [fixAll] = service.getCodeActions(doc, whole, { only: ['source.fixAll'] });
+      const fixed = applyTextEdits(text, fixAll.edits);
+      const left = service
+        .getDiagnostics(createTextDocument('file:///fixed.protokoll', fixed))
+        .filter((d) => d.code.startsWith('numbering/'));
+      assert.deepEqual(left, []);
+      assert.match(fixed, /§ 1000 Punkt 999\n/);
     });
   });
 

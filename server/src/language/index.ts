@@ -39,6 +39,8 @@ import {
 
 export * from './types';
 export * from './textDocument';
+export { applyTextEdits } from './textEdits';
+export { withinCodeCap } from './diagnosticCap';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 export {
   DEFAULT_CONFIG,

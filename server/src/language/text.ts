@@ -8,19 +8,96 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /** The distance from `a` to the closest prefix of `b` (`gota` is one edit from `göte|ne`). */
 export function prefixEditDistance(a: string, b: string, limit = Infinity): number {
   const row = lastAlignmentRow(a, b, limit);
-  return row ? Math.min(...row) : limit + 1;
+  if (!row) return limit + 1;
+  let min = row[0];
+  for (let j = 1; j <= b.length; j++) if (row[j] < min) min = row[j];
+  return min;
 }
 
 /**
- * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
- * every entry of a row exceeds `limit` (no later row can do better). Three typed rows are reused
- * (no allocation per row: suggestions compare one name with 290).
+ * `editDistance(pattern, text)` for one pattern against many texts, bit-parallel (Myers'
+ * algorithm with Hyyrö's adjacent transpositions): a few word operations per character of
+ * `text` instead of a row of |pattern| cells. Patterns of more than 32 characters use the table.
  */
-function lastAlignmentRow(a: string, b: string, limit: number): number[] | undefined {
+export function editDistanceFrom(pattern: string): (text: string) => number {
+  const m = pattern.length;
+  if (m === 0) return (text) => text.length;
+  if (m > 32) return (text) => editDistance(pattern, text);
+  // Bit i of a character's mask: pattern[i] is that character.
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c < 128) ascii[c] |= 1 << i;
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  const last = 1 << (m - 1);
+  return (text) => {
+    // Vertical deltas of the current column (+1 / -1 bits), its diagonal zero-deltas, the mask
+    // of the previous character (for transpositions) and the distance in the last row.
+    let plus = -1;
+    let minus = 0;
+    let zero = 0;
+    let previous = 0;
+    let distance = m;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      const match = c < 128 ? ascii[c] : (other.get(c) ?? 0);
+      const transposed = ((~zero & match) << 1) & previous;
+      zero = (((match & plus) + plus) ^ plus) | match | minus | transposed;
+      let horizontalPlus = minus | ~(zero | plus);
+      let horizontalMinus = zero & plus;
+      if (horizontalPlus & last) distance++;
+      else if (horizontalMinus & last) distance--;
+      horizontalPlus = (horizontalPlus << 1) | 1;
+      horizontalMinus <<= 1;
+      plus = horizontalMinus | ~(zero | horizontalPlus);
+      minus = horizontalPlus & zero;
+      previous = match;
+    }
+    return distance;
+  };
+}
+
+/**
+ * Characters of `a` missing from the first |a| + limit characters of `b`: when that exceeds
+ * `limit`, so does `prefixEditDistance(a, b)` (a prefix within `limit` edits is no longer than
+ * |a| + limit, and each edit accounts for at most one missing character).
+ */
+export function prefixEditDistanceLowerBound(a: string, b: string, limit: number): number {
+  return a.length - commonCharacters(a, b, Math.min(b.length, a.length + limit));
+}
+
+// Characters of `a` matched one-to-one by characters of `b.slice(0, end)`, counted on code units
+// folded into 256 classes (a coarser count only matches more, so the bounds stay bounds).
+const available = new Uint32Array(256);
+function commonCharacters(a: string, b: string, end: number): number {
+  for (let i = 0; i < a.length; i++) available[a.charCodeAt(i) & 255]++;
+  let matched = 0;
+  for (let j = 0; j < end; j++) {
+    const c = b.charCodeAt(j) & 255;
+    if (available[c] > 0) {
+      available[c]--;
+      matched++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) available[a.charCodeAt(i) & 255] = 0;
+  return matched;
+}
+
+// Three alignment rows, reused by every call and grown when a longer `b` comes (suggestions
+// compare one name with 290: no allocation per comparison).
+let rows = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
+
+/**
+ * The last row of the alignment table of `a` against every prefix of `b`, or undefined once
+ * every entry of a row exceeds `limit` (no later row can do better). The row is shared scratch
+ * space: read it before the next call.
+ */
+function lastAlignmentRow(a: string, b: string, limit: number): Uint32Array | undefined {
   const width = b.length + 1;
-  let prevPrev = new Uint32Array(width);
-  let prev = new Uint32Array(width);
-  let row = new Uint32Array(width);
+  if (rows[0].length < width) rows = rows.map(() => new Uint32Array(width * 2));
+  let [prevPrev, prev, row] = rows;
   for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
@@ -42,7 +119,7 @@ function lastAlignmentRow(a: string, b: string, limit: number): number[] | undef
     prev = row;
     row = spare;
   }
-  return Array.from(prev);
+  return prev;
 }
 
 // Keys of the names seen lately. An object, not a Map: its property names are copies, so a key

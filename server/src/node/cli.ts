@@ -10,6 +10,7 @@ import {
   type ProtokollConfig,
   type ProtokollDiagnostic,
   type ProtokollTextDocument,
+  withinCodeCap,
 } from '../language';
 import {
   parseArgs,
@@ -231,7 +232,7 @@ function check(args: CheckArgs, io: Io): number {
     for (const [uri, found] of service.getSeriesDiagnostics(group)) series.set(uri, found);
   }
   for (const { file, doc, diagnostics } of checked) {
-    const all = [...diagnostics, ...(series.get(doc.uri) ?? [])].sort(byRangeStart);
+    const all = withinCodeCap(diagnostics, series.get(doc.uri) ?? []).sort(byRangeStart);
     for (const d of all) problems.push(toCliProblem(file, d));
     service.close(doc.uri);
   }

@@ -6,7 +6,12 @@ import {
   type DiagnosticTag,
   type TextDocuments,
 } from 'vscode-languageserver/node';
-import { byRangeStart, type ProtokollDiagnostic, type ProtokollService } from '../language';
+import {
+  byRangeStart,
+  withinCodeCap,
+  type ProtokollDiagnostic,
+  type ProtokollService,
+} from '../language';
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
 import type { ConfigFileProblem } from './configFiles';
 import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
@@ -229,7 +234,7 @@ export class DiagnosticsPublisher {
       const key = JSON.stringify(series);
       if (uri !== validated && key === last.seriesKey) continue;
       last.seriesKey = key;
-      this.send(uri, version, byPosition([...last.own, ...series]));
+      this.send(uri, version, byPosition(withinCodeCap(last.own, series)));
       if (uri === validated) publishedValidated = true;
     }
     return publishedValidated;

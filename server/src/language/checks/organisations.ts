@@ -1,10 +1,10 @@
 import {
+  closelyRankedMunicipalities,
   findRegion,
   foldDiacritics,
   matchMunicipality,
   municipalitiesWithin,
-  nearestMunicipalities,
-  rankMunicipalities,
+  nearestMunicipalitiesBoth,
   type Municipality,
 } from '../municipalities';
 import { nameKey } from '../text';
@@ -14,7 +14,7 @@ import type { Check } from './context';
 export const organisationCheck: Check = ({ model, config, report, capped }) => {
   const configured = new Set(config.organisations.map(nameKey));
   // The same unknown name written many times is ranked once.
-  const suggested = new Map<string, Municipality[]>();
+  const suggested = new Map<string, Suggestions>();
   // A configured member person listed alone under Frånvarande is a person, not an organisation.
   const persons = new Set(config.memberPersons.map((p) => nameKey(p.name)));
   for (const mention of model.organisations) {
@@ -52,15 +52,12 @@ export const organisationCheck: Check = ({ model, config, report, capped }) => {
     const close = where === 'roundTable' ? closeMunicipalities(span.text) : undefined;
     if (close?.length === 0) continue;
     if (capped('municipality/unknown', span.range)) continue;
-    let nearest = suggested.get(key);
-    if (!nearest) suggested.set(key, (nearest = suggestions(span.text)));
+    let found = suggested.get(key);
+    if (!found) suggested.set(key, (found = suggestions(span.text)));
+    const { nearest } = found;
     if (close && !nearest.some((m) => close.includes(m))) continue;
     const list = nearest.map((m) => m.name).join(', ');
-    const closest = nearest.length
-      ? ''
-      : nearestMunicipalities(span.text, 3, { withinBound: false })
-          .map((m) => m.name)
-          .join(', ');
+    const closest = found.closest.map((m) => m.name).join(', ');
     report({
       code: 'municipality/unknown',
       range: span.range,
@@ -84,16 +81,25 @@ export const organisationCheck: Check = ({ model, config, report, capped }) => {
   }
 };
 
+interface Suggestions {
+  // The municipalities to suggest (possibly none).
+  readonly nearest: readonly Municipality[];
+  // Without a suggestion: the nearest municipalities however far, for the message.
+  readonly closest: readonly Municipality[];
+}
+
 /**
  * The municipalities to suggest: the completion ranking's close tiers (prefixes, folded
- * diacritics, one or two edits), else the nearest by edit distance.
+ * diacritics, one edit), else the nearest by edit distance within its bound; without any, the
+ * nearest regardless (one pass computes both).
  */
-function suggestions(text: string): Municipality[] {
-  const ranked = rankMunicipalities(text)
-    .filter((r) => r.score >= 30)
-    .slice(0, 3)
-    .map((r) => r.municipality);
-  return ranked.length > 0 ? ranked : nearestMunicipalities(text, 3);
+function suggestions(text: string): Suggestions {
+  const ranked = closelyRankedMunicipalities(text, 3);
+  if (ranked.length > 0) return { nearest: ranked, closest: [] };
+  const { withinBound, regardless } = nearestMunicipalitiesBoth(text, 3);
+  return withinBound.length > 0
+    ? { nearest: withinBound, closest: [] }
+    : { nearest: [], closest: regardless };
 }
 
 /**

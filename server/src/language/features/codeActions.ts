@@ -54,6 +54,8 @@ export interface CodeActionDocument {
   readonly diagnostics: readonly ProtokollDiagnostic[];
 }
 
+const WIDE_EDIT_LINES = 64;
+
 const TITLES = {
   fixAll: {
     sv: 'Åtgärda alla problem som kan åtgärdas automatiskt',
@@ -134,7 +136,9 @@ function currentFixes(doc: CodeActionDocument, diagnostic: CodeActionDiagnostic)
 /**
  * The edits of every preferred fix, skipping a fix whose edits would overlap one already taken.
  * Fixes with fewer edits go first, so one local repair is not lost to a renumbering that touches
- * the same mark; the renumbering then applies on the next "fix all".
+ * the same mark; the renumbering then applies on the next "fix all". Linear in the edits: a fix
+ * shared by many diagnostics (the renumbering) is keyed once, and an edit is compared only with
+ * the taken edits on its own lines.
  */
 export function fixAllEdits(diagnostics: readonly ProtokollDiagnostic[]): TextEdit[] {
   const seen = new Set<string>();
@@ -149,9 +153,34 @@ export function fixAllEdits(diagnostics: readonly ProtokollDiagnostic[]): TextEd
     }
   }
   candidates.sort((a, b) => a.edits.length - b.edits.length);
+  // Taken edits by every line they touch (two edits that conflict share a line); the few that
+  // span more than WIDE_EDIT_LINES lines are compared with every edit.
+  const takenOnLine = new Map<number, TextEdit[]>();
+  const wide: TextEdit[] = [];
+  const lines = (e: TextEdit) => e.range.end.line - e.range.start.line + 1;
+  const conflicts = (e: TextEdit) => {
+    if (wide.some((t) => editsConflict(e, t))) return true;
+    if (lines(e) > WIDE_EDIT_LINES)
+      return [...takenOnLine.values()].some((onLine) => onLine.some((t) => editsConflict(e, t)));
+    for (let line = e.range.start.line; line <= e.range.end.line; line++) {
+      if (takenOnLine.get(line)?.some((t) => editsConflict(e, t))) return true;
+    }
+    return false;
+  };
   const taken: TextEdit[] = [];
   for (const fix of candidates) {
-    if (fix.edits.some((e) => taken.some((t) => editsConflict(e, t)))) continue;
+    if (fix.edits.some(conflicts)) continue;
+    for (const e of fix.edits) {
+      if (lines(e) > WIDE_EDIT_LINES) {
+        wide.push(e);
+        continue;
+      }
+      for (let line = e.range.start.line; line <= e.range.end.line; line++) {
+        const onLine = takenOnLine.get(line);
+        if (onLine) onLine.push(e);
+        else takenOnLine.set(line, [e]);
+      }
+    }
     taken.push(...fix.edits);
   }
   return taken.sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -192,7 +221,16 @@ function renumberFrom(
   return { title: TITLES.renumber[locale](from), kind: CODE_ACTION_KINDS.renumber, edits };
 }
 
+// The same edits array is handed out by every diagnostic sharing a fix: keyed once.
+const editsKeys = new WeakMap<readonly TextEdit[], string>();
+
 function editsKey(edits: readonly TextEdit[]): string {
+  let key = editsKeys.get(edits);
+  if (key === undefined) editsKeys.set(edits, (key = editsKeyOf(edits)));
+  return key;
+}
+
+function editsKeyOf(edits: readonly TextEdit[]): string {
   return JSON.stringify(
     edits.map((e) => [
       e.range.start.line,

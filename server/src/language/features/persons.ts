@@ -124,14 +124,21 @@ export function personIndex(model: MeetingModel): PersonIndex {
 
 function buildPersonIndex(model: MeetingModel): PersonIndex {
   const byKey = new Map<string, PersonSymbol>();
-  const entriesByKey = new Map<string, { person: Person; entries: AttendanceEntry[] }>();
+  // Presence gathered with the entries: one pass, not a search of all people per name.
+  const entriesByKey = new Map<
+    string,
+    { person: Person; entries: AttendanceEntry[]; present: boolean }
+  >();
   for (const person of model.people) {
     const group = entriesByKey.get(person.key);
-    if (group) group.entries.push(person.entry);
-    else entriesByKey.set(person.key, { person, entries: [person.entry] });
+    if (group) {
+      group.entries.push(person.entry);
+      group.present ||= person.present;
+    } else {
+      entriesByKey.set(person.key, { person, entries: [person.entry], present: person.present });
+    }
   }
-  for (const [key, { person, entries }] of entriesByKey) {
-    const present = model.people.some((p) => p.key === key && p.present);
+  for (const [key, { person, entries, present }] of entriesByKey) {
     byKey.set(key, { key, name: person.name.text, firstKey: person.firstKey, entries, present });
   }
   const persons = [...byKey.values()];
@@ -139,10 +146,16 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
   // First names: present people first; someone absent only when nobody present has the name.
   const byFirst = new Map<string, PersonSymbol[]>();
   for (const person of persons) push(byFirst, person.firstKey, person);
+  // Filtered once per first name: thousands of `@Anna` share one list of namesakes.
+  const namesakesOf = new Map<string, readonly PersonSymbol[]>();
   const namesakes = (firstKey: string): readonly PersonSymbol[] => {
-    const all = byFirst.get(firstKey) ?? [];
-    const present = all.filter((p) => p.present);
-    return present.length > 0 ? present : all;
+    let found = namesakesOf.get(firstKey);
+    if (!found) {
+      const all = byFirst.get(firstKey) ?? [];
+      const present = all.filter((p) => p.present);
+      namesakesOf.set(firstKey, (found = present.length > 0 ? present : all));
+    }
+    return found;
   };
   const byFirstUnique = (firstKey: string): PersonSymbol | undefined => {
     const candidates = namesakes(firstKey);
@@ -153,12 +166,18 @@ function buildPersonIndex(model: MeetingModel): PersonIndex {
     return byKey.get(key) ?? byFirstUnique(key);
   };
   // Full names by their first word, longest first, for matching in free text.
-  const fullByFirstWord = new Map<string, { person: PersonSymbol; words: string[] }[]>();
-  for (const person of persons) {
+  // Then by their second word: ten thousand `Per …` cost one lookup per `Per` in the text.
+  const fullByFirstWord = new Map<string, Map<string, FullName[]>>();
+  persons.forEach((person, order) => {
     const words = person.key.split(' ');
-    if (words.length > 1) push(fullByFirstWord, words[0], { person, words });
+    if (words.length < 2) return;
+    let bySecond = fullByFirstWord.get(words[0]);
+    if (!bySecond) fullByFirstWord.set(words[0], (bySecond = new Map()));
+    push(bySecond, words[1], { person, words, order });
+  });
+  for (const bySecond of fullByFirstWord.values()) {
+    for (const list of bySecond.values()) list.sort(longestFirst);
   }
-  for (const list of fullByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const mentions: Mention[] = [];
   const unresolved: UnresolvedName[] = [];
@@ -308,9 +327,20 @@ function wordKey(word: string): string {
 function matchFullName(
   text: string,
   firstEnd: number,
-  candidates: readonly { person: PersonSymbol; words: string[] }[] | undefined,
+  bySecond: ReadonlyMap<string, readonly FullName[]> | undefined,
 ): { person: PersonSymbol; end: number } | undefined {
-  for (const candidate of candidates ?? []) {
+  if (!bySecond) return undefined;
+  FOLLOWING_WORD.lastIndex = firstEnd;
+  const second = FOLLOWING_WORD.exec(text);
+  if (!second) return undefined;
+  const secondKey = wordKey(second[1]);
+  // Names whose second word is the one written, or (two-word names) its genitive.
+  const same = bySecond.get(secondKey) ?? [];
+  const genitive = secondKey.endsWith('s')
+    ? (bySecond.get(secondKey.slice(0, -1)) ?? []).filter((c) => c.words.length === 2)
+    : [];
+  const candidates = genitive.length ? [...same, ...genitive].sort(longestFirst) : same;
+  for (const candidate of candidates) {
     let position = firstEnd;
     let end = -1;
     for (let k = 1; k < candidate.words.length; k++) {
@@ -331,6 +361,17 @@ function matchFullName(
     if (end >= 0) return { person: candidate.person, end };
   }
   return undefined;
+}
+
+interface FullName {
+  readonly person: PersonSymbol;
+  readonly words: readonly string[];
+  // Position among the people, for a stable order among names of one length.
+  readonly order: number;
+}
+
+function longestFirst(a: FullName, b: FullName): number {
+  return b.words.length - a.words.length || a.order - b.order;
 }
 
 function isGenitive(written: string, name: string): boolean {

@@ -39,7 +39,13 @@
  *   the name, starting at a word start, fewer skipped characters scoring higher. Other names
  *   are left out; the empty query returns every municipality with score 0, alphabetically.
  */
-import { editDistance, nameKey, prefixEditDistance } from '../text.js';
+import {
+  editDistance,
+  editDistanceFrom,
+  nameKey,
+  prefixEditDistance,
+  prefixEditDistanceLowerBound,
+} from '../text.js';
 import { MUNICIPALITIES, type Municipality } from './data.generated.js';
 
 import { REGIONS as REGIONS_DATA, type Region } from './regions.generated';
@@ -102,6 +108,8 @@ interface Indexed {
   readonly foldedLong: readonly string[];
   // Folded tails of the short name from its second, third… word on (`vasby`).
   readonly laterWords: readonly string[];
+  // editDistance(folded, text), bit-parallel.
+  readonly distanceTo: (text: string) => number;
 }
 
 const COLLATOR = new Intl.Collator('sv');
@@ -139,6 +147,7 @@ function buildIndex(): Indexed[] {
       order,
       short: normalizeName(m.name).replace(/\s*-\s*/g, ' '),
       folded: fuzzyKey(m.name),
+      distanceTo: editDistanceFrom(fuzzyKey(m.name)),
       foldedLong,
       laterWords,
     };
@@ -201,36 +210,67 @@ export function nearestMunicipalities(
   limit = 3,
   { withinBound = true }: { withinBound?: boolean } = {},
 ): Municipality[] {
-  if (limit <= 0) return [];
+  const nearest = nearestMunicipalitiesBoth(name, limit);
+  return withinBound ? nearest.withinBound : nearest.regardless;
+}
+
+/**
+ * Both answers of `nearestMunicipalities(name, limit)`, with and without the bound, from one
+ * pass: each name is compared once per query variant.
+ */
+export function nearestMunicipalitiesBoth(
+  name: string,
+  limit = 3,
+): { withinBound: Municipality[]; regardless: Municipality[] } {
+  if (limit <= 0) return { withinBound: [], regardless: [] };
   // No municipality name is longer than 30 characters: beyond twice that, a longer query only
   // adds the same distance to every candidate, and costs a row per character against all 290.
   const variants = queryVariants(name.slice(0, 64));
-  // Kept sorted, at most `limit` long. Entries come in alphabetical order, so a later entry must
-  // be strictly nearer to displace one: each distance is computed only up to the worst kept
-  // (branch and bound), which keeps a 100 KB name linear (no full table against 290 names).
-  const kept: { entry: Indexed; distance: number }[] = [];
+  // Each kept sorted by distance, then alphabetical order (entries come in that order, so a
+  // later one must be strictly nearer), at most `limit` long. Distances are bit-parallel: a
+  // few operations per character of the query, whatever the name.
+  const within = new Kept(limit);
+  const regardless = new Kept(limit);
   for (const entry of INDEXED) {
-    const worst = kept.length < limit ? Infinity : kept[kept.length - 1].distance - 1;
-    let best = Infinity;
+    let best = NO_DISTANCE;
+    let bestWithin = NO_DISTANCE;
     for (const v of variants) {
-      const bound = Math.min(
-        worst,
-        best - 1,
-        withinBound
-          ? Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3))
-          : Infinity,
-      );
-      if (bound < 0 || Math.abs(v.length - entry.folded.length) > bound) continue;
-      const d = editDistance(v, entry.folded, bound);
-      if (d <= bound && d < best) best = d;
+      const d = entry.distanceTo(v);
+      if (d < best) best = d;
+      const bound = Math.max(2, Math.floor(Math.max(v.length, entry.folded.length) / 3));
+      if (d <= bound && d < bestWithin) bestWithin = d;
     }
-    if (best === Infinity) continue;
-    let at = kept.length;
-    while (at > 0 && kept[at - 1].distance > best) at--;
-    kept.splice(at, 0, { entry, distance: best });
-    if (kept.length > limit) kept.pop();
+    regardless.offer(entry, best);
+    within.offer(entry, bestWithin);
   }
-  return kept.map((s) => s.entry.municipality);
+  return { withinBound: within.municipalities(), regardless: regardless.municipalities() };
+}
+
+const NO_DISTANCE = 0x7fffffff;
+
+// The `limit` nearest entries offered so far, nearest first; an entry offered later must be
+// strictly nearer to displace one.
+class Kept {
+  private readonly entries: Indexed[] = [];
+  private readonly distances: number[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(entry: Indexed, distance: number): void {
+    if (distance === NO_DISTANCE) return;
+    let at = this.entries.length;
+    while (at > 0 && this.distances[at - 1] > distance) at--;
+    if (at >= this.limit) return;
+    this.entries.splice(at, 0, entry);
+    this.distances.splice(at, 0, distance);
+    if (this.entries.length > this.limit) {
+      this.entries.pop();
+      this.distances.pop();
+    }
+  }
+
+  municipalities(): Municipality[] {
+    return this.entries.map((entry) => entry.municipality);
+  }
 }
 
 // Score of `entry` for the query (folded `q`, normalised `typed`); 0 means no match.
@@ -245,7 +285,7 @@ function rankScore(entry: Indexed, q: string, typed: string): number {
   ) {
     return 80;
   }
-  if (q.length >= 3) {
+  if (q.length >= 3 && prefixEditDistanceLowerBound(q, entry.folded, 2) <= 2) {
     // Bounded: only distances up to 2 count, so a long query stops after a few rows.
     const d = prefixEditDistance(q, entry.folded, 2);
     if (d <= 1 || (d <= 2 && q.length >= 6)) {
@@ -298,6 +338,64 @@ export function rankMunicipalities(query: string): { municipality: Municipality;
   }
   ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
   return ranked.map((r) => ({ municipality: r.entry.municipality, score: r.score }));
+}
+
+/** The lowest score of the close tiers: prefixes, long-form and word prefixes, one edit. */
+export const CLOSE_RANK_SCORE = 31;
+
+/**
+ * Up to `limit` municipalities of `rankMunicipalities(query)` scoring at least CLOSE_RANK_SCORE
+ * (prefix matches and prefixes within one edit), in the same order; only the names that share
+ * a key of the prefix index with the query are scored, instead of all 290.
+ */
+export function closelyRankedMunicipalities(query: string, limit = 3): Municipality[] {
+  const typed = normalizeName(query).replace(/\s*-\s*/g, ' ');
+  const q = fuzzyKey(query);
+  if (q === '' || limit <= 0) return [];
+  const index = (prefixIndex ??= buildPrefixIndex());
+  const candidates = new Set<Indexed>();
+  const lookUp = (key: string) => index.get(key)?.forEach((entry) => candidates.add(entry));
+  lookUp(typed);
+  lookUp(q);
+  // Keys are no longer than the longest name: a longer query has no deletion among them.
+  if (q.length >= 3 && q.length <= longestPrefixKey + 1) {
+    for (let i = 0; i < q.length; i++) lookUp(q.slice(0, i) + q.slice(i + 1));
+  }
+  const ranked: { entry: Indexed; score: number }[] = [];
+  for (const entry of candidates) {
+    const score = rankScore(entry, q, typed);
+    if (score >= CLOSE_RANK_SCORE) ranked.push({ entry, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
+  return ranked.slice(0, limit).map((r) => r.entry.municipality);
+}
+
+// The keys under which a query can reach CLOSE_RANK_SCORE: every prefix of the short name as
+// typed, of the folded long forms and later words (the prefix tiers), and every prefix of the
+// folded name with each one-character deletion of it (a query one edit from a prefix shares a
+// string one deletion away from both). Built on first use.
+let prefixIndex: Map<string, Indexed[]> | undefined;
+let longestPrefixKey = 0;
+
+function buildPrefixIndex(): Map<string, Indexed[]> {
+  const index = new Map<string, Indexed[]>();
+  for (const entry of INDEXED) {
+    const add = (key: string) => {
+      longestPrefixKey = Math.max(longestPrefixKey, key.length);
+      const list = index.get(key);
+      if (!list) index.set(key, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    };
+    for (const word of [entry.short, ...entry.foldedLong, ...entry.laterWords]) {
+      for (let n = 1; n <= word.length; n++) add(word.slice(0, n));
+    }
+    for (let n = 1; n <= entry.folded.length; n++) {
+      const prefix = entry.folded.slice(0, n);
+      add(prefix);
+      for (let i = 0; i < n; i++) add(prefix.slice(0, i) + prefix.slice(i + 1));
+    }
+  }
+  return index;
 }
 
 export { REGIONS, type Region } from './regions.generated';

@@ -1,9 +1,9 @@
 import {
+  applyTextEdits,
   CODE_ACTION_KINDS,
   createTextDocument,
   type ProtokollConfig,
   type ProtokollService,
-  type TextEdit,
 } from '../../language';
 
 /** Rounds of "fix all" at most: a renumbering held back by an overlapping fix waits one round. */
@@ -37,27 +37,10 @@ export function applyAllFixes(
     service.close(uri);
     const edits = actions.flatMap((a) => a.edits);
     if (edits.length === 0) break;
-    const next = applyEdits(current, edits);
+    const next = applyTextEdits(current, edits);
     if (next === current) break;
     current = next;
     rounds++;
   }
   return { text: current, rounds };
-}
-
-/** Applies non-overlapping edits (LSP positions: UTF-16 columns) to `text`. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => {
-    if (p.line >= lineStarts.length) return text.length;
-    const end = p.line + 1 < lineStarts.length ? lineStarts[p.line + 1] : text.length;
-    return Math.min(lineStarts[p.line] + p.character, end);
-  };
-  const sorted = edits
-    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
 }
