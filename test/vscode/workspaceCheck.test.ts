@@ -53,9 +53,9 @@ describe('the whole workspace', () => {
     const gap = diagnostics.find((d) => codeOf(d) === 'numbering/gap')!;
     assert.equal(gap.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(gap.range.start.line, 4);
-    // The code links to its documentation (LSP codeDescription).
+    // The code links to its section of the documentation (LSP codeDescription).
     assert.ok(typeof gap.code === 'object' && gap.code !== null, 'the code carries a link');
-    assert.match(String(gap.code.target), /\/docs\/format\.md#checks$/);
+    assert.match(String(gap.code.target), /\/docs\/format\.md#numberinggap$/);
     assert.deepEqual(protokollDiagnostics(ignored), [], '.protokollignore is respected');
   });
 
