@@ -58,8 +58,10 @@ const noBrotli = {
 const oneVscodeNamespace = {
   name: 'one-vscode-namespace',
   setup(b) {
+    // A require('vscode') (vscode-languageclient's) stays as it is: through the module it would
+    // cost a copy per call.
     b.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-namespace'
+      args.namespace === 'vscode-namespace' || args.kind !== 'import-statement'
         ? { path: 'vscode', external: true }
         : { path: 'vscode', namespace: 'vscode-namespace' },
     );
