@@ -1,5 +1,8 @@
 // Produces the shipped bundles, minified, in dist/:
-//   extension.js  what VS Code loads on activation: the language client and the commands
+//   extension.js  what VS Code loads on activation: the commands, the task provider and the
+//                 loaders of the chunks below
+//   languageClient.js  the language client (vscode-languageclient), loaded by extension.js right
+//                 after activation
 //   preview.js    the preview and the HTML/PDF export, loaded the first time one is used
 //   server.js     the language server (`protokoll-language-server`)
 //   cli.js        the command line (`protokoll`)
@@ -70,6 +73,28 @@ const noAes = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` of an external CommonJS module costs a copy of the whole API
+ * object (esbuild's __toESM, hundreds of properties) in every file that imports it; this makes
+ * it one copy per bundle: each file imports one module that re-exports `vscode`.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(b) {
+    // A require('vscode') (vscode-languageclient's) stays as it is: through the module it would
+    // cost a copy per call.
+    b.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-namespace' || args.kind !== 'import-statement'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-namespace' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'vscode-namespace' }, () => ({
+      contents: "export * from 'vscode';",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: repo,
   bundle: true,
@@ -111,13 +136,25 @@ const results = await Promise.all([
     ...common,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/extension.js',
-    plugins: [chunks({ './preview/index.js': './preview.js' })],
+    plugins: [
+      oneVscodeNamespace,
+      chunks({
+        './preview/index.js': './preview.js',
+        './languageClient.js': './languageClient.js',
+      }),
+    ],
+  }),
+  build({
+    ...common,
+    entryPoints: ['client/src/languageClient.ts'],
+    outfile: 'dist/languageClient.js',
+    plugins: [oneVscodeNamespace],
   }),
   build({
     ...common,
     entryPoints: ['client/src/preview/index.ts'],
     outfile: 'dist/preview.js',
-    plugins: [pdfChunk],
+    plugins: [oneVscodeNamespace, pdfChunk],
   }),
   build({
     ...common,

@@ -21,6 +21,7 @@ const REQUIRED = [
   'extension/package.json',
   'extension/package.nls.json',
   'extension/dist/extension.js',
+  'extension/dist/languageClient.js',
   'extension/dist/server.js',
   'extension/dist/preview.js',
   'extension/dist/pdf.js',
@@ -84,6 +85,17 @@ if (missing.length) {
     `${path.relative(repo, out)} lacks ${missing.join(', ')}.`,
     "Build first (npm run build), and check that package.json's files list has them.",
   );
+}
+// Every chunk a shipped bundle loads by relative path (scripts/bundle.mjs) must ship too.
+for (const entry of entries.filter((e) => /^extension\/dist\/[^/]+\.js$/.test(e.name))) {
+  const code = fs.readFileSync(path.join(repo, entry.name.slice('extension/'.length)), 'utf8');
+  for (const [, chunk] of code.matchAll(/require\("\.\/([^"]+\.js)"\)/g)) {
+    if (!entries.some((e) => e.name === `extension/dist/${chunk}`))
+      fail(
+        `${entry.name.slice('extension/'.length)} loads dist/${chunk}, which ${path.relative(repo, out)} lacks.`,
+        "Add it to package.json's files list.",
+      );
+  }
 }
 for (const [pattern, what] of FORBIDDEN) {
   const found = entries.filter((e) => pattern.test(e.name)).map((e) => e.name);

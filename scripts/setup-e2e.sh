@@ -2,6 +2,7 @@
 # Prepares this machine for the real-editor tests (npm run test:editors):
 #   - Debian packages: chromium (Playwright drives it), neovim (LSP client test),
 #     ripgrep + libkrb5-dev (code-server's search and native modules), poppler-utils (PDF checks),
+#     pre-commit (test/hooks: pre-commit try-repo with .pre-commit-hooks.yaml),
 #     and the toolchain code-server's native modules are rebuilt with;
 #   - code-server (VS Code in the browser) into .vscode-test/code-server, from the npm registry.
 # Idempotent: installs only what is missing; a second run takes a second or two.
@@ -15,7 +16,7 @@ VERSION=${CODE_SERVER_VERSION:-4.100.3}
 DIR=${CODE_SERVER_DIR:-$REPO/.vscode-test/code-server}
 BIN=$DIR/node_modules/.bin/code-server
 LOG=$DIR/install.log
-APT_PACKAGES=(chromium libkrb5-dev ripgrep neovim poppler-utils build-essential python3 pkg-config)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep neovim poppler-utils pre-commit build-essential python3 pkg-config)
 
 T0=$(date +%s)
 step() { printf '==> %s\n' "$*"; }

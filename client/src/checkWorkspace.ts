@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WorkspaceDiagnosticRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, WorkspaceDiagnosticReport } from 'vscode-languageclient/node';
 import { currentLocale, message } from './messages';
 
 /**
@@ -8,9 +8,11 @@ import { currentLocale, message } from './messages';
  * (`workspace/diagnostic`), and the problems of the files that are not open go to the Problems
  * panel. Open files keep their live diagnostics; a file's workspace results are dropped when it
  * is opened (the live ones take over) and replaced by the next run. Resolves with the number of
- * files checked.
+ * files checked. `client` resolves with the language client (loaded after activation).
  */
-export function registerCheckWorkspace(client: LanguageClient): vscode.Disposable {
+export function registerCheckWorkspace(
+  client: () => Promise<LanguageClient | undefined>,
+): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('protokoll-workspace');
   const isOpen = (uri: string) =>
     vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri);
@@ -18,22 +20,31 @@ export function registerCheckWorkspace(client: LanguageClient): vscode.Disposabl
   const command = vscode.commands.registerCommand('protokoll.checkWorkspace', async () => {
     const locale = currentLocale();
     try {
-      const report = await vscode.window.withProgress(
+      const { report, converter } = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
           title: message('checkingWorkspace', locale),
           cancellable: true,
         },
-        (_progress, token) =>
-          client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] }, token),
+        async (_progress, token) => {
+          const started = await client();
+          if (!started) throw new Error('the language client could not be loaded');
+          // By method name: WorkspaceDiagnosticRequest.type would load vscode-languageclient here.
+          const report = await started.sendRequest<WorkspaceDiagnosticReport>(
+            'workspace/diagnostic',
+            { previousResultIds: [] },
+            token,
+          );
+          return { report, converter: started.protocol2CodeConverter };
+        },
       );
       collection.clear();
       let errors = 0;
       let warnings = 0;
       for (const item of report.items) {
         if (item.kind !== 'full') continue;
-        const uri = client.protocol2CodeConverter.asUri(item.uri);
-        const diagnostics = await client.protocol2CodeConverter.asDiagnostics(item.items);
+        const uri = converter.asUri(item.uri);
+        const diagnostics = await converter.asDiagnostics(item.items);
         errors += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
         warnings += diagnostics.filter(
           (d) => d.severity === vscode.DiagnosticSeverity.Warning,

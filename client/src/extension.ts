@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCheckWorkspace } from './checkWorkspace';
-import { createProtokollClient, startProtokollClient } from './languageClient';
+import { startLanguageClientSoon, type LazyLanguageClient } from './lazyLanguageClient';
 import { registerNewMinutes } from './newMinutes';
 import { registerPreviewCommands } from './previewCommands';
 import { registerProtokollTasks } from './tasks';
 
-let client: LanguageClient | undefined;
+let languageClient: LazyLanguageClient | undefined;
 
+/**
+ * Registers the commands, the task provider and the preview serializer. The language client,
+ * the preview and the export are separate chunks: the client is loaded and started right after
+ * this returns, the others on first use (docs/performance.md, "Activation").
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const outputChannel = vscode.window.createOutputChannel('Protokoll', { log: true });
-  context.subscriptions.push(outputChannel, registerNewMinutes(context));
-
-  client = createProtokollClient({
-    serverModule: vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath,
-    outputChannel,
-  });
-  // Not awaited: activation (and so every command) must not wait for the server; requests sent
-  // before it is up wait for it, and a failure is reported to the user by the client itself.
-  void startProtokollClient(client);
+  languageClient = startLanguageClientSoon(context, outputChannel);
+  const client = () => languageClient!.ready;
   context.subscriptions.push(
+    outputChannel,
+    languageClient,
+    registerNewMinutes(context),
     registerPreviewCommands(context, client, outputChannel),
     registerCheckWorkspace(client),
     registerProtokollTasks(context),
@@ -27,5 +27,5 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 export function deactivate(): Thenable<void> | undefined {
-  return client?.stop();
+  return languageClient?.stop();
 }

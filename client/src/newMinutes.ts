@@ -1,4 +1,3 @@
-import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { currentLocale, message, type Locale, type MessageKey } from './messages';
 
@@ -92,6 +91,8 @@ async function readSkeleton(
     const bytes = await vscode.workspace.fs.readFile(
       vscode.Uri.joinPath(extensionUri, ...SNIPPETS_FILE),
     );
+    // Loaded here, not at activation: jsonc-parser builds its tables when it is loaded.
+    const { parse } = await import('jsonc-parser');
     snippets = parse(new TextDecoder().decode(bytes));
   } catch {
     return undefined;

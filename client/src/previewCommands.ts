@@ -11,18 +11,22 @@ import { PREVIEW_VIEW_TYPE } from './preview/viewType';
  * restores previews after a reload and the automatic opening, without loading the preview: its
  * chunk (dist/preview.js, with the renderer and the export) is loaded when first used. If it
  * cannot be loaded the user is told once; checks, completion and quick fixes go on working.
+ * `client` resolves with the language client (loaded after activation), which renders.
  */
 export function registerPreviewCommands(
   context: vscode.ExtensionContext,
-  client: LanguageClient,
+  client: () => Promise<LanguageClient | undefined>,
   outputChannel: vscode.LogOutputChannel,
 ): vscode.Disposable {
   let loading: Promise<Preview | undefined> | undefined;
   let loaded: Preview | undefined;
   const preview = (): Promise<Preview | undefined> =>
-    (loading ??= import('./preview/index.js').then(
-      ({ createPreview }) => (loaded = createPreview(context, client)),
-      (error: unknown) => {
+    (loading ??= Promise.all([import('./preview/index.js'), client()])
+      .then(([{ createPreview }, started]) => {
+        if (!started) throw new Error('the language client could not be loaded');
+        return (loaded = createPreview(context, started));
+      })
+      .catch((error: unknown) => {
         const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
         outputChannel.error(`preview: ${reason}`);
         void vscode.window.showErrorMessage(
@@ -33,8 +37,7 @@ export function registerPreviewCommands(
           ),
         );
         return undefined;
-      },
-    ));
+      }));
   const command = (id: string, run: (preview: Preview, argument?: unknown) => unknown) =>
     vscode.commands.registerCommand(id, async (argument?: unknown) => {
       const loadedPreview = await preview();

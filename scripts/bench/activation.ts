@@ -1,7 +1,10 @@
 // Activation of the VS Code extension as the editor does it: load dist/extension.js and call
 // activate(), in a fresh Node process each run (nothing cached), with a stand-in `vscode` module
-// that answers every call. The language client starts as in the editor: it forks the bundled
-// server, which the run does not wait for (activation does not either). Target: 50 ms.
+// that answers every call. Activation is what VS Code times as such (and waits for before it runs
+// a command that activated the extension): the load of the main file, activate() and the promise
+// it returns. Target: 50 ms. The language client is loaded and started just after activate()
+// returns (client/src/lazyLanguageClient.ts); the time until it forks the bundled server is
+// reported beside activation, so that what activation leaves out is in view.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import NodeModule from 'node:module';
@@ -27,6 +30,18 @@ function child(extensionDir: string): void {
   } as unknown as NodeJS.Module;
   const failures: unknown[] = [];
   process.on('unhandledRejection', (error) => failures.push(error));
+  // The language client starts the server with child_process.fork (TransportKind.ipc).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const childProcess = require('node:child_process') as typeof import('node:child_process');
+  const fork = childProcess.fork;
+  let forked: (at: { time: bigint; cpu: NodeJS.CpuUsage }) => void = () => {};
+  const serverForked = new Promise<{ time: bigint; cpu: NodeJS.CpuUsage }>(
+    (resolve) => (forked = resolve),
+  );
+  childProcess.fork = ((...args: Parameters<typeof fork>) => {
+    forked({ time: process.hrtime.bigint(), cpu: process.cpuUsage(cpuStart) });
+    return fork(...args);
+  }) as typeof fork;
 
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
@@ -54,8 +69,13 @@ function child(extensionDir: string): void {
     },
   );
   const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+  const noFork = setTimeout(() => {
+    console.error('the language client did not start the server within 20 s');
+    process.exit(1);
+  }, 20_000);
   const report = (activated: bigint, cpu: NodeJS.CpuUsage) =>
-    setImmediate(() => {
+    void serverForked.then((serverAt) => {
+      clearTimeout(noFork);
       if (failures.length) {
         console.error(`activation failed: ${String(failures[0])}`);
         process.exit(1);
@@ -66,6 +86,8 @@ function child(extensionDir: string): void {
           activate: Number(activated - loaded) / 1e6,
           cpuLoad: cpuMs(cpuLoaded),
           cpuTotal: cpuMs(cpu),
+          serverFork: Number(serverAt.time - start) / 1e6,
+          cpuServerFork: cpuMs(serverAt.cpu),
         }),
       );
       process.exit(0);
@@ -117,12 +139,26 @@ export interface ActivationResult {
   /** CPU time (user + system) of load + activate(): steadier than the clock on a busy machine. */
   readonly cpuMs: number;
   readonly totalMs: number;
+  /**
+   * From the load of the main file to the fork of the language server by the client, which is
+   * loaded and started after activation: not part of activation, but what a user waits for first.
+   */
+  readonly serverForkMs: number;
+  /** CPU time until then. */
+  readonly serverForkCpuMs: number;
   readonly bundleKb: number;
 }
 
 /** The median of `runs` activations of the extension in `extensionDir` (default: this repo). */
 export function benchActivation(runs = 15, extensionDir = repo): ActivationResult {
-  const samples: { load: number; activate: number; cpuLoad: number; cpuTotal: number }[] = [];
+  const samples: {
+    load: number;
+    activate: number;
+    cpuLoad: number;
+    cpuTotal: number;
+    serverFork: number;
+    cpuServerFork: number;
+  }[] = [];
   for (let i = 0; i < runs; i++) {
     const result = spawnSync(process.execPath, [__filename, '--child', extensionDir], {
       encoding: 'utf8',
@@ -140,6 +176,8 @@ export function benchActivation(runs = 15, extensionDir = repo): ActivationResul
     totalMs: median(samples.map((s) => s.load + s.activate)),
     minMs: Math.min(...samples.map((s) => s.load + s.activate)),
     cpuMs: median(samples.map((s) => s.cpuTotal)),
+    serverForkMs: median(samples.map((s) => s.serverFork)),
+    serverForkCpuMs: median(samples.map((s) => s.cpuServerFork)),
     bundleKb: fs.statSync(path.join(extensionDir, 'dist', 'extension.js')).size / 1024,
   };
 }
@@ -152,5 +190,5 @@ else if (require.main === module) {
 
 /** One line: median load + activate(), the fastest run, and whether the target is met. */
 export function describeActivation(r: ActivationResult): string {
-  return `activation (median of fresh processes): load ${r.loadMs.toFixed(1)} ms + activate() ${r.activateMs.toFixed(1)} ms = ${r.totalMs.toFixed(1)} ms, fastest ${r.minMs.toFixed(1)} ms, CPU ${r.cpuMs.toFixed(1)} ms (dist/extension.js ${r.bundleKb.toFixed(0)} KB) — target ≤ ${ACTIVATION_TARGET_MS} ms: ${r.totalMs <= ACTIVATION_TARGET_MS ? 'met' : 'NOT met'}`;
+  return `activation (median of fresh processes): load ${r.loadMs.toFixed(1)} ms + activate() ${r.activateMs.toFixed(1)} ms = ${r.totalMs.toFixed(1)} ms, fastest ${r.minMs.toFixed(1)} ms, CPU ${r.cpuMs.toFixed(1)} ms (dist/extension.js ${r.bundleKb.toFixed(0)} KB) — target ≤ ${ACTIVATION_TARGET_MS} ms: ${r.totalMs <= ACTIVATION_TARGET_MS ? 'met' : 'NOT met'}; language server forked after ${r.serverForkMs.toFixed(1)} ms, CPU ${r.serverForkCpuMs.toFixed(1)} ms (the client is loaded after activation)`;
 }

@@ -22,7 +22,8 @@ const PULL_CAPABILITIES: ClientCapabilities = {
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
   },
 };
-const DOCS = 'https://github.com/protokoll/protokoll/blob/main/docs/format.md#checks';
+// GitHub's anchor for the heading `numbering/gap` of docs/format.md.
+const DOCS = 'https://github.com/protokoll/protokoll/blob/main/docs/format.md#numberinggap';
 
 const GAP = `# Styrelsemöte
 Datum: 2024-04-18

@@ -57,6 +57,7 @@ describe('the Protokoll extension', () => {
         `${relative} is missing from ${extension.extensionPath}`,
       );
     shipped('dist/extension.js');
+    shipped('dist/languageClient.js');
     shipped('dist/server.js');
     assert.deepEqual(
       contributes.languages.map((l) => [l.id, l.extensions]),

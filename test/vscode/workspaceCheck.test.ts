@@ -3,7 +3,14 @@
 // leaves files out; each code links to its documentation.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, protokollDiagnostics, waitForDiagnostics, workspaceRoot } from './helpers';
+import {
+  closeAllEditors,
+  codeOf,
+  openWorkspaceFile,
+  protokollDiagnostics,
+  waitForDiagnostics,
+  workspaceRoot,
+} from './helpers';
 
 const GAPS = `# Styrelsemöte
 Datum: 2024-04-18
@@ -46,18 +53,21 @@ describe('the whole workspace', () => {
     const gap = diagnostics.find((d) => codeOf(d) === 'numbering/gap')!;
     assert.equal(gap.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(gap.range.start.line, 4);
-    // The code links to its documentation (LSP codeDescription).
+    // The code links to its section of the documentation (LSP codeDescription).
     assert.ok(typeof gap.code === 'object' && gap.code !== null, 'the code carries a link');
-    assert.match(String(gap.code.target), /\/docs\/format\.md#checks$/);
+    assert.match(String(gap.code.target), /\/docs\/format\.md#numberinggap$/);
     assert.deepEqual(protokollDiagnostics(ignored), [], '.protokollignore is respected');
   });
 
-  // Skipped in the full run: it passes alone (PROTOKOLL_TEST_GREP="whole workspace") but, after
-  // the other suites, the task's problem-matcher results never reach the Problems panel within
-  // 60 s. Not yet understood; tracked in the closing note of the shipping issue.
-  it.skip('the `protokoll` task reads `protokoll check` with $protokoll into the Problems panel', async function () {
+  it('the `protokoll` task reads `protokoll check` with $protokoll into the Problems panel', async function () {
     // A terminal, a Node process and a check of the whole workspace: slow on a busy machine.
     this.timeout(90_000);
+    // With the live diagnostics in use, as after the other suites: VS Code hides from extensions
+    // the markers of an owner that also has a collection of theirs, so a matcher owned by
+    // `protokoll` (the language client's collection) would never be seen here.
+    const { document } = await openWorkspaceFile('sikt/sikt-2018-12-14.protokoll');
+    await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'live diagnostics of the seed');
+    await closeAllEditors();
     const file = await write('task-check/gaps.protokoll', GAPS);
     created.push(vscode.Uri.joinPath(workspaceRoot(), 'task-check'));
     assert.deepEqual(protokollDiagnostics(file), [], 'nothing reported before the task runs');

@@ -15,7 +15,7 @@ import {
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
 import type { ConfigFileProblem } from './configFiles';
 import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
-import { CODES_DOCUMENTATION_URL } from './packageInfo';
+import { codeDocumentationUrl } from './packageInfo';
 import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
 
 /** What the client said it can show in a diagnostic. */
@@ -59,7 +59,8 @@ export function toLspDiagnostic(
     }));
   }
   if (support.tags && diagnostic.tags?.length) out.tags = diagnostic.tags as DiagnosticTag[];
-  if (support.codeDescription) out.codeDescription = { href: CODES_DOCUMENTATION_URL };
+  if (support.codeDescription)
+    out.codeDescription = { href: codeDocumentationUrl(diagnostic.code) };
   return out;
 }
 
@@ -156,7 +157,7 @@ export class DiagnosticsPublisher {
       severity: DiagnosticSeverity.Error,
       code: CONFIG_DIAGNOSTIC_CODE,
       ...(this.options.support.codeDescription && {
-        codeDescription: { href: CODES_DOCUMENTATION_URL },
+        codeDescription: { href: codeDocumentationUrl(CONFIG_DIAGNOSTIC_CODE) },
       }),
       source: 'protokoll',
       message: p.message,

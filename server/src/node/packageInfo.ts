@@ -12,7 +12,20 @@ export const REPOSITORY_URL: string = repository.url.replace(/^git\+/, '').repla
 export const HOMEPAGE: string = homepage;
 
 /**
- * Where the diagnostic codes are documented: the table of checks in docs/format.md on the default
- * branch, one row per code (the link on a code in the Problems panel and in hovers).
+ * The anchor of `code`'s section in docs/format.md: GitHub's slug of its heading `` ### `code` ``
+ * (lower case, punctuation other than `-` and `_` dropped), e.g. `numberinggap`.
  */
-export const CODES_DOCUMENTATION_URL = `${REPOSITORY_URL}/blob/main/docs/format.md#checks`;
+export function codeAnchor(code: string): string {
+  return code
+    .toLowerCase()
+    .replace(/[^a-z0-9_ -]/g, '')
+    .replace(/ /g, '-');
+}
+
+/**
+ * Where `code` is documented: its section of docs/format.md on the default branch (the link on a
+ * code in the Problems panel and in hovers).
+ */
+export function codeDocumentationUrl(code: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/format.md#${codeAnchor(code)}`;
+}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { styleText } from 'node:util';
 import { Severity, type ProtokollDiagnostic, type Range } from '../../language';
+import { codeAnchor } from '../packageInfo';
 
 /** One reported problem, as the CLI prints it (1-based lines and columns). */
 export interface CliProblem {
@@ -129,7 +130,7 @@ const SARIF_LEVEL: Record<CliProblem['severity'], string> = {
 
 /**
  * A SARIF 2.1.0 log with one run; a rule for every diagnostic code. `documentation` is where
- * docs/format.md is published (its `#checks` section lists every code); without it the log has
+ * docs/format.md is published (a section per code, {@link codeAnchor}); without it the log has
  * no `informationUri` and no `helpUri` rather than invented ones.
  */
 export function formatSarif(
@@ -152,7 +153,7 @@ export function formatSarif(
             ...(documentation ? { informationUri: documentation.home } : {}),
             rules: ruleIds.map((id) => ({
               id,
-              ...(documentation ? { helpUri: `${documentation.format}#checks` } : {}),
+              ...(documentation ? { helpUri: `${documentation.format}#${codeAnchor(id)}` } : {}),
               defaultConfiguration: {
                 level: SARIF_LEVEL[rules[id] as CliProblem['severity']] ?? 'warning',
               },
