@@ -5,12 +5,15 @@
 //   cli.js        the command line (`protokoll`)
 //   pdf.js        the PDF writer (pdfkit), loaded by preview.js and cli.js when a PDF is exported
 //   fonts/        the PDF fonts, cut down to the characters minutes use (scripts/subset-fonts.mjs)
+//   web/          the extension and the language server for VS Code for the Web
+//                 (scripts/browserBundles.mjs)
 // `vscode` stays external: the editor provides it. The chunks are separate CommonJS bundles that
 // `require` each other by relative path at run time, so each stays out of the bundles that start
 // without it.
 import { build } from 'esbuild';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBrowserBundles } from './browserBundles.mjs';
 import { subsetFonts } from './subset-fonts.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,7 +106,8 @@ const results = await Promise.all([
     plugins: [noBrotli],
   }),
   subsetFonts(path.join(repo, 'media', 'fonts'), path.join(repo, 'dist', 'fonts')),
-]);
+  buildBrowserBundles(build, repo),
+]).then((all) => all.flat());
 
 if (process.argv.includes('--sizes')) {
   for (const result of results) {
