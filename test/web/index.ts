@@ -12,9 +12,7 @@ export function run(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./webHost.test');
     mocha.run((failures) =>
-      failures > 0
-        ? reject(new Error(`${failures} web extension-host test(s) failed`))
-        : resolve(),
+      failures > 0 ? reject(new Error(`${failures} web extension-host test(s) failed`)) : resolve(),
     );
   });
 }

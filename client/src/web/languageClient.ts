@@ -27,5 +27,5 @@ export function createWebClient(
     outputChannel,
     initializationOptions,
   };
-  return new LanguageClient(CLIENT_ID, 'Protokoll', clientOptions, worker);
+  return new LanguageClient(CLIENT_ID, 'Protokoll', worker, clientOptions);
 }
