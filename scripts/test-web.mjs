@@ -133,6 +133,8 @@ try {
   const exit = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const text = logArgs.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The scene is set (test/web/screenshotScene.ts): it stays open until the picture is taken.
+      if (args.scene && text.includes('protokoll-scene-ready')) resolve(0);
       (type === 'error' ? console.error : console.log)(text);
     });
     void page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));

@@ -16,4 +16,11 @@ export async function run(): Promise<void> {
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   await vscode.commands.executeCommand('protokoll.showPreviewToSide');
+  // The runner takes the picture when it reads this line, then closes the browser; returning
+  // would end the extension host and clear the diagnostics from the picture.
+  console.log(SCENE_READY);
+  await new Promise((resolve) => setTimeout(resolve, 180_000));
 }
+
+/** The line the runner (scripts/test-web.mjs --scene) waits for. */
+const SCENE_READY = 'protokoll-scene-ready';
