@@ -9,6 +9,8 @@
 //   pdf.js        the PDF writer (pdfkit, without brotli and AES), loaded by preview.js and cli.js
 //                 when a PDF is exported
 //   fonts/        the PDF fonts, cut down to the characters minutes use (scripts/subset-fonts.mjs)
+//   web/          the extension and the language server for VS Code for the Web
+//                 (scripts/browserBundles.mjs)
 // and media/minutes.css, the preview's stylesheet, from render/css.ts (scripts/minutes-stylesheet.mjs).
 // `vscode` stays external: the editor provides it. The chunks are separate CommonJS bundles that
 // `require` each other by relative path at run time, so each stays out of the bundles that start
@@ -17,6 +19,7 @@ import { build } from 'esbuild';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMinutesStylesheet } from './minutes-stylesheet.mjs';
+import { buildBrowserBundles } from './browserBundles.mjs';
 import { subsetFonts } from './subset-fonts.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -164,7 +167,8 @@ const results = await Promise.all([
   }),
   subsetFonts(path.join(repo, 'media', 'fonts'), path.join(repo, 'dist', 'fonts')),
   writeMinutesStylesheet(repo),
-]);
+  buildBrowserBundles(build, repo),
+]).then((all) => all.flat());
 
 if (process.argv.includes('--sizes')) {
   for (const result of results) {

@@ -25,6 +25,8 @@ const REQUIRED = [
   'extension/dist/server.js',
   'extension/dist/preview.js',
   'extension/dist/pdf.js',
+  'extension/dist/web/extension.js',
+  'extension/dist/web/server.js',
   'extension/dist/fonts/DejaVuSerif.ttf',
   'extension/LICENSE.txt',
   'extension/changelog.md',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { currentLocale, message } from './messages';
 import type { Preview } from './preview/index.js';
 import { PREVIEW_VIEW_TYPE } from './preview/viewType';

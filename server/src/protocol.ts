@@ -1,16 +1,25 @@
 // The custom part of the protocol between the Protokoll extension and its language server. Both
 // sides import this one file, so a request's name and shapes cannot drift apart.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DiagnosticCode, Fix, Locale } from './language';
 import type { SeveritySetting } from './language/config';
 
 /** Parameters of {@link RenderRequest}. */
 export interface RenderParams {
-  /** The document to render; it must be open in the server. */
+  /** The document to render: open in the server, unless `text` is given. */
   readonly uri: string;
+  /**
+   * The text to render, open in the server or not (an export in the browser, where the client
+   * has no renderer of its own, renders the editor's text); its settings are the document's.
+   */
+  readonly text?: string;
   readonly options?: {
     /** Show each line's diagnostics discreetly beside it. */
     readonly showDiagnostics?: boolean;
+    /** A whole HTML page with its stylesheet, as the HTML export writes it. */
+    readonly standalone?: boolean;
+    /** The public version (secret items and masked names replaced). */
+    readonly public?: boolean;
   };
 }
 
@@ -24,11 +33,17 @@ export interface RenderResult {
   readonly version: number;
   /** The minutes' title, for the preview's tab. */
   readonly title?: string;
+  /**
+   * For a standalone page: the name of the exported file without its extension
+   * (`minutes.offentlig` for the public version of `minutes.protokoll`, masked names masked).
+   */
+  readonly fileStem?: string;
 }
 
 /**
- * `protokoll/render`: the HTML of an open document and its source-line map, for the preview.
- * Answers `null` when the document is not open in the server.
+ * `protokoll/render`: the HTML of a document and its source-line map, for the preview and the
+ * browser's HTML export. Answers `null` when the document is not open in the server and no
+ * `text` is given.
  */
 export const RenderRequest = new RequestType<RenderParams, RenderResult | null, void>(
   'protokoll/render',
@@ -65,3 +80,49 @@ export interface DiagnosticData {
   readonly version: number;
   readonly fixes?: readonly Fix[];
 }
+
+/** A file as the browser client read it through the editor's file system. */
+export interface ForwardedFile {
+  readonly uri: string;
+  readonly text: string;
+}
+
+/** Parameters of {@link ConfigFilesNotification}. */
+export interface ConfigFilesParams {
+  /** Every `.protokoll.json` of the workspace folders; each notification replaces the last. */
+  readonly files: readonly ForwardedFile[];
+}
+
+/**
+ * `protokoll/configFiles`: in the browser, where the server cannot read files, the client reads
+ * the workspace's `.protokoll.json` files (also on virtual file systems) and sends them, again
+ * whenever one is created, changed or deleted.
+ */
+export const ConfigFilesNotification = new NotificationType<ConfigFilesParams>(
+  'protokoll/configFiles',
+);
+
+/** What the browser client passes in `initializationOptions`. */
+export interface WebInitializationOptions {
+  /** `push`: diagnostics are pushed, never pulled. */
+  readonly diagnostics: 'push';
+  /** The workspace's configuration files, as {@link ConfigFilesNotification} sends them later. */
+  readonly configFiles: readonly ForwardedFile[];
+}
+
+/** Parameters of {@link FolderMinutesRequest}. */
+export interface FolderMinutesParams {
+  /** The folder whose `.protokoll` files (not those of its subfolders) are asked for. */
+  readonly folderUri: string;
+}
+
+/**
+ * `protokoll/folderMinutes`: in the browser, the server asks the client for the `.protokoll`
+ * files of a document's folder, read through the editor's file system, to check the numbering
+ * across them. Answers `null` when the folder cannot be read or holds too many files.
+ */
+export const FolderMinutesRequest = new RequestType<
+  FolderMinutesParams,
+  ForwardedFile[] | null,
+  void
+>('protokoll/folderMinutes');

@@ -311,9 +311,10 @@ export const chromiumArgs = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
   // Below Playwright's routing (service workers, WebSockets): no name but localhost resolves, and
   // everything that is not loopback goes to a proxy nobody answers.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  // (*.localhost too: VS Code for the Web serves each webview from a `<uuid>.localhost` origin.)
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1',
   '--proxy-server=http://127.0.0.1:9',
-  '--proxy-bypass-list=127.0.0.1;localhost;[::1]',
+  '--proxy-bypass-list=127.0.0.1;localhost;*.localhost;[::1]',
 ];
 
 export function isLoopbackUrl(raw: string): boolean {
@@ -324,7 +325,7 @@ export function isLoopbackUrl(raw: string): boolean {
     return false;
   }
   if (!/^(https?|wss?):$/.test(url.protocol)) return true; // data:, blob:, about:, vscode-*:
-  return /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/.test(url.hostname);
+  return /^(127(\.\d{1,3}){3}|([\w-]+\.)*localhost|\[::1\])$/.test(url.hostname);
 }
 
 /** Launches /usr/bin/chromium with a fresh temp profile; only loopback traffic gets through. */

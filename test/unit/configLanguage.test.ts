@@ -9,7 +9,7 @@ import {
   parseConfigText,
   resolveConfig,
 } from '../../server/src/node/configFiles.js';
-import { readSettings } from '../../server/src/node/settings.js';
+import { readSettings } from '../../server/src/common/editorSettings.js';
 
 const messages = (text: string, language: Parameters<typeof parseConfigText>[2] = {}) =>
   parseConfigText(text, '.protokoll.json', language).problems.map((p) => p.message);

@@ -10,7 +10,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { createProtokollService, DEFAULT_CONFIG } from '../../server/src/language';
 import { readText } from '../../server/src/node/cli/files';
 import { FolderSeries } from '../../server/src/node/folderSeries';
-import type { SettingsStore } from '../../server/src/node/settings';
+import type { SettingsStore } from '../../server/src/common/settingsStore';
 
 function minutes(date: string, first: number, last: number): string {
   const items = [];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createTextDocument, mergeConfig } from '../../server/src/language';
-import { MAX_EDITS_IN_DATA, toLspDiagnostic } from '../../server/src/node/diagnostics';
+import { MAX_EDITS_IN_DATA, toLspDiagnostic } from '../../server/src/common/diagnostics';
 import { service } from './checks/helpers';
 
 /** Minutes whose items are numbered 2, 4, 6, …: every item after the first is a gap. */

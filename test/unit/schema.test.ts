@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../server/src/language';
-import { codeAnchor, codeDocumentationUrl } from '../../server/src/node/packageInfo';
+import { codeAnchor, codeDocumentationUrl } from '../../server/src/common/packageInfo';
 import { FORMAT_DOCS, formatDocsAnchors, headingAnchors } from '../formatDocs';
 
 const schema = JSON.parse(

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { RenderRequest, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import { currentLocale } from '../messages';
 import { isFromWebview, type FromWebview, type ToWebview, type WebviewSettings } from './messages';
@@ -302,7 +301,7 @@ function panelTitle(uri: vscode.Uri, locked: boolean): string {
   return text(
     locked ? 'lockedPanelTitle' : 'panelTitle',
     currentLocale(),
-    path.posix.basename(uri.path),
+    uri.path.slice(uri.path.lastIndexOf('/') + 1),
   );
 }
 

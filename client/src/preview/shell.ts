@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
-
-/** A fresh CSP nonce: 128 bits from the system's cryptographic random source. */
+/**
+ * A fresh CSP nonce: 128 bits from the cryptographic random source (Web Crypto, in Node and in
+ * the browser alike).
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export interface ShellOptions {

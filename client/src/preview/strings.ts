@@ -65,6 +65,11 @@ const STRINGS = {
   },
   exportFailed: { sv: 'Exporten misslyckades: {0}', en: 'The export failed: {0}' },
   saveAs: { sv: 'Exportera', en: 'Export' },
+  pdfNeedsDesktop: {
+    sv: 'PDF-export kräver VS Code på datorn: i webbläsaren finns inte det som behövs för att skapa PDF-filen. Exportera till HTML i stället (den kan skrivas ut till PDF från webbläsaren)?',
+    en: 'Exporting to PDF needs desktop VS Code: the browser lacks what writing the PDF file takes. Export to HTML instead (the browser can print it to PDF)?',
+  },
+  exportHtmlInstead: { sv: 'Exportera HTML', en: 'Export HTML' },
   configProblem: {
     sv: 'Inställningsfilen {0} har fel; giltiga inställningar används: {1}',
     en: 'The settings file {0} has problems; the valid settings are used: {1}',

@@ -34,7 +34,7 @@ import {
 } from './cli/output';
 import { loadConfigFile, resolveConfig } from './configFiles';
 import { MINUTES_SIZE_LIMIT, WriteError, writeFileAtomically, formatSize } from './safeFiles';
-import { VERSION } from './packageInfo';
+import { VERSION } from '../common/packageInfo';
 
 interface Io {
   stdout(text: string): void;

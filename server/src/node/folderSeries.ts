@@ -2,28 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { SeriesChecks, SeriesResult } from '../common/diagnostics';
+import { describe } from '../common/editorSettings';
+import { MAX_SERIES_FOLDER_FILES } from '../common/files';
+import type { SettingsStore } from '../common/settingsStore';
 import {
   createTextDocument,
   type ProtokollConfig,
-  type ProtokollDiagnostic,
   type ProtokollService,
   type SeriesSummary,
 } from '../language';
 import { readText } from './cli/files';
-import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
+import { filePathOf, fileUriOf } from './settings';
 
-/**
- * The cross-file numbering check reads at most this many `.protokoll` files of a folder; in a
- * larger folder the editor skips it (`protokoll check` does not), since leaving out some meetings
- * would report gaps that are not there.
- */
-export const MAX_SERIES_FOLDER_FILES = 500;
-
-/** The series diagnostics of one open document, for the version they were computed with. */
-export interface SeriesResult {
-  readonly version: number;
-  readonly diagnostics: ProtokollDiagnostic[];
-}
+export { MAX_SERIES_FOLDER_FILES } from '../common/files';
 
 /** How many files' summaries are kept, over all folders; the least recently used go first. */
 export const MAX_KEPT_SUMMARIES = 2000;
@@ -71,7 +63,7 @@ export function folderOf(uri: string): string | undefined {
  * them. The summaries outlive the closing of a folder's last open document, up to
  * {@link MAX_KEPT_SUMMARIES} files.
  */
-export class FolderSeries {
+export class FolderSeries implements SeriesChecks {
   private readonly summaries = new Map<string, DiskFile>();
   private readonly scans = new Map<string, Promise<readonly DiskMember[] | undefined>>();
   private readonly reportedOversized = new Set<string>();
@@ -122,10 +114,32 @@ export class FolderSeries {
   }
 
   /** A `.protokoll` file was created, changed or deleted on disk: read it again when needed. */
-  fileChanged(file: string): void {
+  private fileChanged(file: string): void {
     // A scan that started before the change may have read the old content.
     this.scans.delete(path.dirname(file));
     this.summaries.delete(file);
+  }
+
+  folderOf(uri: string): string | undefined {
+    return folderOf(uri);
+  }
+
+  filesChanged(uris: readonly string[]): Set<string> {
+    const openPaths = new Set(this.options.documents.all().map((doc) => filePathOf(doc.uri)));
+    const folders = new Set<string>();
+    for (const uri of uris) {
+      const file = filePathOf(uri);
+      if (file === undefined) continue;
+      this.fileChanged(file);
+      // An open document counts with its editor text, whatever its file holds.
+      if (!openPaths.has(file)) folders.add(path.dirname(file));
+    }
+    return folders;
+  }
+
+  /** The summaries of the folder's files on disk outlive its open documents; a scan does not. */
+  forgetFolder(folder: string): void {
+    this.scans.delete(folder);
   }
 
   /** The open documents whose file is directly in `folder`. */

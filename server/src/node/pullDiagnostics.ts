@@ -17,9 +17,11 @@ import {
   type ProtokollTextDocument,
 } from '../language';
 import { readText } from './cli/files';
-import { toLspDiagnostic, type DiagnosticsSupport } from './diagnostics';
+import { toLspDiagnostic, type DiagnosticsSupport } from '../common/diagnostics';
+import { describe } from '../common/editorSettings';
+import type { SettingsStore } from '../common/settingsStore';
 import { findMinutesFiles } from './minutesFiles';
-import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
+import { filePathOf, fileUriOf } from './settings';
 
 /** A workspace check reads at most this many files (a home folder opened by mistake). */
 export const MAX_WORKSPACE_FILES = 5000;

@@ -2,10 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The largest `.protokoll.json` read; real ones are a few kilobytes. */
-export const CONFIG_SIZE_LIMIT = 1024 * 1024;
-/** The largest minutes file read; a year of a municipal board's minutes is well under 5 MB. */
-export const MINUTES_SIZE_LIMIT = 50 * 1024 * 1024;
+export { CONFIG_SIZE_LIMIT, MINUTES_SIZE_LIMIT } from '../common/files';
 
 /** Why a file could not be read or written, in words, and the system's code when there is one. */
 export interface FileFailure {

@@ -1,6 +1,25 @@
-import type { Locale } from '../config';
+import type { Locale, ProtokollConfig } from '../config';
 import type { ProtokollAst } from '../syntax/ast';
+import { buildAst } from '../syntax/build';
+import { documentLanguage } from './documentLanguage';
 import { labelsFor } from './labels';
+
+/**
+ * The name (without extension) of an export of the minutes named `name`: the same name, and for
+ * the public version `name.offentlig` (`name.public` for minutes written in English), so it never
+ * replaces the full one, with the masked names masked in the file name too.
+ */
+export function exportFileStem(
+  name: string,
+  publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
+): string {
+  if (!publicVersion) return name;
+  const { config } = publicVersion;
+  const language = documentLanguage(buildAst(publicVersion.text), config.locale);
+  // A masked name in the file name would be published with the file.
+  const masked = maskNames(name, config.maskedNames, language);
+  return `${masked}.${language === 'en' ? 'public' : 'offentlig'}`;
+}
 
 /**
  * The public version of minutes, made from the text before anything is parsed or rendered, so

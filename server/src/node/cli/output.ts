@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { styleText } from 'node:util';
 import { Severity, type ProtokollDiagnostic, type Range } from '../../language';
-import { codeAnchor } from '../packageInfo';
+import { codeAnchor } from '../../common/packageInfo';
 
 /** One reported problem, as the CLI prints it (1-based lines and columns). */
 export interface CliProblem {

@@ -6,9 +6,7 @@ import {
   type ProtokollConfig,
   type ProtokollService,
 } from '../../language';
-import { documentLanguage } from '../../language/render/documentLanguage';
-import { maskNames } from '../../language/render/publicVersion';
-import { buildAst } from '../../language/syntax/build';
+import { exportFileStem } from '../../language/render/publicVersion';
 import { ExportError } from './errors';
 import { findFontDirectory } from './fonts';
 import { checkPdfSize } from './pdfLimits';
@@ -88,13 +86,10 @@ export function exportPath(
   publicVersion?: { readonly text: string; readonly config: ProtokollConfig },
 ): string {
   const parsed = path.parse(sourcePath);
-  if (!publicVersion) return path.join(parsed.dir, `${parsed.name}${EXTENSIONS[format]}`);
-  const { config } = publicVersion;
-  const language = documentLanguage(buildAst(publicVersion.text), config.locale);
-  // A masked name in the file name would be published with the file.
-  const name = maskNames(parsed.name, config.maskedNames, language);
-  const suffix = language === 'en' ? 'public' : 'offentlig';
-  return path.join(parsed.dir, `${name}.${suffix}${EXTENSIONS[format]}`);
+  return path.join(
+    parsed.dir,
+    `${exportFileStem(parsed.name, publicVersion)}${EXTENSIONS[format]}`,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type Diagnostic,
   type DiagnosticTag,
   type TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import {
   byRangeStart,
   withinCodeCap,
@@ -13,10 +13,10 @@ import {
   type ProtokollService,
 } from '../language';
 import { CONFIG_DIAGNOSTIC_CODE, type DiagnosticData } from '../protocol';
-import type { ConfigFileProblem } from './configFiles';
-import { folderOf, type FolderSeries, type SeriesResult } from './folderSeries';
+import type { ConfigFileProblem } from './configText';
+import { describe } from './editorSettings';
 import { codeDocumentationUrl } from './packageInfo';
-import { describe, filePathOf, fileUriOf, type SettingsStore } from './settings';
+import type { SettingsStore } from './settingsStore';
 
 /** What the client said it can show in a diagnostic. */
 export interface DiagnosticsSupport {
@@ -64,13 +64,42 @@ export function toLspDiagnostic(
   return out;
 }
 
+/** The series diagnostics of one open document, for the version they were computed with. */
+export interface SeriesResult {
+  readonly version: number;
+  readonly diagnostics: ProtokollDiagnostic[];
+}
+
+/**
+ * The numbering checks across the minutes of a folder, where the host can list a folder's files
+ * (the Node server reads the disk).
+ */
+export interface SeriesChecks {
+  /** The folder of a document whose folder can be read; undefined for the others. */
+  folderOf(uri: string): string | undefined;
+  /** The series diagnostics of every open document of `folder`. Never rejects. */
+  check(folder: string): Promise<Map<string, SeriesResult>>;
+  openDocuments(folder: string): readonly TextDocument[];
+  /**
+   * No open document is in `folder` any more: what is kept only for open documents may go (the
+   * small summaries of files on disk may stay, to spare reading them again).
+   */
+  forgetFolder(folder: string): void;
+  /**
+   * `.protokoll` files changed outside the editor: the folders whose open documents have to be
+   * checked again.
+   */
+  filesChanged(uris: readonly string[]): Set<string>;
+}
+
 export interface DiagnosticsPublisherOptions {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly service: ProtokollService;
   readonly settings: SettingsStore;
   readonly support: DiagnosticsSupport;
-  readonly series: FolderSeries;
+  /** None where a folder's files cannot be listed: then each document is checked on its own. */
+  readonly series?: SeriesChecks;
 }
 
 /** What was last published for an open document, to republish it with new series diagnostics. */
@@ -88,7 +117,7 @@ interface Published {
  * theirs changed.
  */
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly configFileProblems = new Map<string, string>();
   private readonly published = new Map<string, Published>();
 
@@ -120,27 +149,22 @@ export class DiagnosticsPublisher {
     this.published.delete(uri);
     this.send(uri, undefined, []);
     // From now on the folder's other documents see the file as it is on disk.
-    const folder = folderOf(uri);
-    if (folder !== undefined && this.options.series.openDocuments(folder).length > 0)
-      await this.refreshSeries(folder);
+    const series = this.options.series;
+    const folder = series?.folderOf(uri);
+    if (!series || folder === undefined) return;
+    if (series.openDocuments(folder).length === 0) series.forgetFolder(folder);
+    else await this.refreshSeries(series, folder);
   }
 
   /** `.protokoll` files changed on disk: the open documents of their folders are checked again. */
   async minutesFilesChanged(uris: readonly string[]): Promise<void> {
-    const { series, documents } = this.options;
-    const openPaths = new Set(documents.all().map((doc) => filePathOf(doc.uri)));
-    const folders = new Set<string>();
-    for (const uri of uris) {
-      const file = filePathOf(uri);
-      if (file === undefined) continue;
-      series.fileChanged(file);
-      // An open document counts with its editor text, whatever its file holds.
-      if (!openPaths.has(file)) folders.add(folderOf(uri)!);
-    }
+    const series = this.options.series;
+    if (!series) return;
+    const folders = series.filesChanged(uris);
     await Promise.all(
       [...folders]
         .filter((folder) => series.openDocuments(folder).length > 0)
-        .map((folder) => this.refreshSeries(folder)),
+        .map((folder) => this.refreshSeries(series, folder)),
     );
   }
 
@@ -150,8 +174,7 @@ export class DiagnosticsPublisher {
   }
 
   /** Publishes the problems of a `.protokoll.json` on that file (nothing when they are the same). */
-  configFile(file: string, problems: readonly ConfigFileProblem[]): void {
-    const uri = fileUriOf(file);
+  configFile(uri: string, problems: readonly ConfigFileProblem[]): void {
     const diagnostics: Diagnostic[] = problems.map((p) => ({
       range: p.range,
       severity: DiagnosticSeverity.Error,
@@ -173,11 +196,11 @@ export class DiagnosticsPublisher {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const folder = folderOf(uri);
+    const folder = this.options.series?.folderOf(uri);
     // The settings (on opening, a round trip to the client) and the folder's files on disk come
     // while the document is parsed; the parse is kept for the checks and the series.
     const settingsRead = settings.forDocument(uri);
-    const seriesChecked = folder === undefined ? undefined : this.options.series.check(folder);
+    const seriesChecked = folder === undefined ? undefined : this.options.series?.check(folder);
     try {
       service.parse(doc);
     } catch {
@@ -199,7 +222,7 @@ export class DiagnosticsPublisher {
           diagnostics = step.value;
           break;
         }
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToWaitingRequests();
         if (documents.get(uri)?.version !== version) return;
       }
     } catch (error) {
@@ -212,8 +235,8 @@ export class DiagnosticsPublisher {
   }
 
   /** Checks the numbering across `folder` again and republishes the documents it changed for. */
-  private async refreshSeries(folder: string): Promise<void> {
-    this.publishSeries(await this.options.series.check(folder));
+  private async refreshSeries(series: SeriesChecks, folder: string): Promise<void> {
+    this.publishSeries(await series.check(folder));
   }
 
   /**
@@ -258,4 +281,14 @@ export class DiagnosticsPublisher {
 
 function byPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(byRangeStart);
+}
+
+/**
+ * Lets the messages that arrived meanwhile be handled: `setImmediate` in Node (no delay), a
+ * zero timeout in a browser worker, which has no `setImmediate`.
+ */
+function yieldToWaitingRequests(): Promise<void> {
+  return new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 }

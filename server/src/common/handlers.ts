@@ -8,18 +8,22 @@ import {
   type Diagnostic,
   type TextDocuments,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import {
   CODE_ACTION_KINDS,
   type CodeActionDiagnostic,
+  createTextDocument,
   type Fix,
   type ProtokollConfig,
+  type ProtokollTextDocument,
   type ProtokollService,
   type Range,
   type TextEdit,
 } from '../language';
+import { exportFileStem } from '../language/render/publicVersion';
 import { RenderRequest, type DiagnosticData, type RenderResult } from '../protocol';
-import { describe, type SettingsStore } from './settings';
+import { describe } from './editorSettings';
+import type { SettingsStore } from './settingsStore';
 
 /** The characters after which the client asks for completions on its own. */
 export const COMPLETION_TRIGGER_CHARACTERS = [',', ' ', '@', '(', '§', ':'];
@@ -43,15 +47,19 @@ export interface HandlerContext {
 export function registerHandlers(ctx: HandlerContext): void {
   const { connection, documents, service } = ctx;
 
-  /** Runs `work` on the open document of `uri` with its configuration. */
+  /**
+   * Runs `work` on the open document of `uri` (or the one `unopened` makes of the parameters)
+   * with its configuration.
+   */
   function onDocument<P, R>(
     name: string,
     uriOf: (params: P) => string,
-    work: (doc: TextDocument, config: ProtokollConfig, params: P) => R | null,
+    work: (doc: ProtokollTextDocument, config: ProtokollConfig, params: P) => R | null,
+    unopened?: (params: P) => ProtokollTextDocument | undefined,
   ): (params: P, token: CancellationToken) => Promise<R | null | ResponseError<void>> {
     return async (params, token) => {
       try {
-        const doc = documents.get(uriOf(params));
+        const doc = documents.get(uriOf(params)) ?? unopened?.(params);
         if (!doc) return null;
         const { config } = await ctx.settings.forDocument(doc.uri);
         if (token.isCancellationRequested) return cancelled();
@@ -177,6 +185,8 @@ export function registerHandlers(ctx: HandlerContext): void {
       (doc, config, { options }): RenderResult => {
         const rendered = service.render(doc, {
           showDiagnostics: options?.showDiagnostics === true,
+          standalone: options?.standalone === true,
+          public: options?.public === true,
           config,
         });
         return {
@@ -184,15 +194,32 @@ export function registerHandlers(ctx: HandlerContext): void {
           lineMap: rendered.lineMap,
           version: doc.version,
           title: rendered.title || undefined,
+          fileStem: options?.standalone
+            ? exportStem(doc, config, options.public === true)
+            : undefined,
         };
       },
+      ({ uri, text }) => (typeof text === 'string' ? createTextDocument(uri, text) : undefined),
     ),
+  );
+}
+
+/** The name of an export of `doc` without its extension, from the last segment of its URI. */
+function exportStem(doc: ProtokollTextDocument, config: ProtokollConfig, publicVersion: boolean) {
+  const path = doc.uri.replace(/[?#].*$/, '');
+  const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)).replace(
+    /\.protokoll$/,
+    '',
+  );
+  return exportFileStem(
+    name || 'protokoll',
+    publicVersion ? { text: doc.getText(), config } : undefined,
   );
 }
 
 function workspaceEdit(
   ctx: HandlerContext,
-  doc: TextDocument,
+  doc: ProtokollTextDocument,
   edits: readonly TextEdit[],
 ): WorkspaceEdit {
   // Versioned edits let the client refuse an action computed for text it no longer has.
