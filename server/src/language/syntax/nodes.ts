@@ -66,31 +66,15 @@ export class Anchor {
   }
 }
 
-/**
- * One source line of a block: its line relative to the anchor, its length and where it starts
- * relative to the block's start.
- */
-export class LinePlace {
+/** Where a line of a block is: what a span's columns are relative to. */
+export abstract class Placed {
   declare readonly _anchor: Anchor;
   declare readonly _rel: number;
   declare readonly _width: number;
   declare readonly _off: number;
 
-  constructor(anchor: Anchor, rel: number, width: number, off: number) {
-    this._anchor = anchor;
-    this._rel = rel;
-    this._width = width;
-    this._off = off;
-  }
-
   get line(): number {
     return this._anchor.line + this._rel;
-  }
-
-  /** The whole line, without its line break. */
-  get range(): Range {
-    const line = this._anchor.line + this._rel;
-    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 
   /** Columns `start`–`end` of this line. */
@@ -99,8 +83,31 @@ export class LinePlace {
     return { start: { line, character: start }, end: { line, character: end } };
   }
 
-  at(character: number): Position {
+  position(character: number): Position {
     return { line: this._anchor.line + this._rel, character };
+  }
+}
+
+/**
+ * One source line of a block: its line relative to the anchor, its length and where it starts
+ * relative to the block's start. The line's node takes these over (spans then point at the node),
+ * so a line keeps one object instead of two.
+ */
+export class LinePlace extends Placed {
+  constructor(anchor: Anchor, rel: number, width: number, off: number) {
+    super();
+    // Assigned through a cast: the fields are readonly to everything but the constructors.
+    const self = this as { -readonly [K in keyof LinePlace]: LinePlace[K] };
+    self._anchor = anchor;
+    self._rel = rel;
+    self._width = width;
+    self._off = off;
+  }
+
+  /** The whole line, without its line break. */
+  get range(): Range {
+    const line = this._anchor.line + this._rel;
+    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 }
 
@@ -109,11 +116,12 @@ export class LinePlace {
  * spans are never read after the parse, and a kept string per span was a third of the tree.
  */
 export class SpanNode implements Span {
-  declare readonly _p: LinePlace;
+  /** The line: its place while the line is read, then its node (see `LineNode`). */
+  declare _p: Placed;
   declare readonly _s: number;
   declare readonly _e: number;
 
-  constructor(p: LinePlace, s: number, e: number) {
+  constructor(p: Placed, s: number, e: number) {
     this._p = p;
     this._s = s;
     this._e = e;
@@ -134,21 +142,34 @@ export class SpanNode implements Span {
 export class KeywordNode extends SpanNode implements Keyword {
   declare readonly kind: KeywordKind;
 
-  constructor(kind: KeywordKind, p: LinePlace, s: number, e: number) {
+  constructor(kind: KeywordKind, p: Placed, s: number, e: number) {
     super(p, s, e);
     this.kind = kind;
   }
 }
 
-abstract class LineNode {
-  declare readonly _p: LinePlace;
-
+/**
+ * A line's node keeps the line's place itself (copied from the `LinePlace` it was read with) and
+ * its spans of that line are moved to point at it, so the place object is not kept.
+ */
+export abstract class LineNode extends Placed {
   constructor(p: LinePlace) {
-    this._p = p;
+    super();
+    const self = this as { -readonly [K in keyof Placed]: Placed[K] };
+    self._anchor = p._anchor;
+    self._rel = p._rel;
+    self._width = p._width;
+    self._off = p._off;
   }
 
   get range(): Range {
-    return this._p.range;
+    const line = this._anchor.line + this._rel;
+    return { start: { line, character: 0 }, end: { line, character: this._width } };
+  }
+
+  /** Makes `span`, read from the line at `p`, point at this node instead. */
+  protected adopt(p: LinePlace, span: Span | undefined): void {
+    if (span instanceof SpanNode && span._p === p) span._p = this;
   }
 }
 
@@ -160,10 +181,11 @@ export class TitleNode extends LineNode implements Title {
     super(p);
     this._mark = mark;
     this.text = text;
+    this.adopt(p, text);
   }
 
   get mark(): Range {
-    return this._p.cols(this._mark, this._mark + 1);
+    return this.cols(this._mark, this._mark + 1);
   }
 }
 
@@ -191,6 +213,9 @@ export class HeaderFieldNode extends LineNode implements HeaderField {
     this.persons = persons;
     this.date = date;
     this.paragraphs = paragraphs;
+    this.adopt(p, keyword);
+    this.adopt(p, value);
+    this.adopt(p, date);
   }
 }
 
@@ -230,10 +255,15 @@ export class EntryNode extends LineNode implements AttendanceEntry {
     this.replaces = replaces;
     this.paragraphs = paragraphs;
     this.function = fn;
+    this.adopt(p, name);
+    this.adopt(p, organisation);
+    this.adopt(p, role);
+    this.adopt(p, party);
+    this.adopt(p, fn);
   }
 
   get marker(): Range {
-    return this._p.cols(this._ms, this._me);
+    return this.cols(this._ms, this._me);
   }
 }
 
@@ -244,7 +274,7 @@ export class SectionNode implements AttendanceSection {
   declare readonly keyword: Keyword;
   declare readonly entries: AttendanceEntry[];
   /** Where the section ends: the end of its last entry's line, else of the keyword line. */
-  declare _end: LinePlace;
+  declare _end: Placed;
 
   constructor(kind: SectionKind, group: AttendanceGroup, p: LinePlace, keyword: Keyword) {
     this.kind = kind;
@@ -256,7 +286,7 @@ export class SectionNode implements AttendanceSection {
   }
 
   get range(): Range {
-    return { start: this._p.at(0), end: this._end.at(this._end._width) };
+    return { start: this._p.position(0), end: this._end.position(this._end._width) };
   }
 }
 
@@ -268,16 +298,19 @@ export class TextLineNode extends LineNode implements TextLine {
     super(p);
     this.text = text;
     this.kind = 'text';
+    this.adopt(p, text);
   }
 }
 
 export class BulletLineNode extends LineNode implements BulletLine {
   declare readonly _mk: number;
   declare readonly text?: Span;
-  declare readonly roundTable?: { readonly organisation: Span; readonly text?: Span };
   declare readonly list?: ItemLabelKind;
   declare readonly persons?: PersonRef[];
   declare readonly kind: 'bullet';
+  /** The round table's organisation and text (`roundTable` is made when read). */
+  declare readonly _org?: Span;
+  declare readonly _orgText?: Span;
 
   constructor(
     p: LinePlace,
@@ -290,14 +323,22 @@ export class BulletLineNode extends LineNode implements BulletLine {
     super(p);
     this._mk = mk;
     this.text = text;
-    this.roundTable = roundTable;
     this.list = list;
     this.persons = persons;
     this.kind = 'bullet';
+    this._org = roundTable?.organisation;
+    this._orgText = roundTable?.text;
+    this.adopt(p, text);
+    this.adopt(p, this._org);
+    this.adopt(p, this._orgText);
+  }
+
+  get roundTable(): { readonly organisation: Span; readonly text?: Span } | undefined {
+    return this._org ? { organisation: this._org, text: this._orgText } : undefined;
   }
 
   get marker(): Range {
-    return this._p.cols(this._mk, this._mk + 1);
+    return this.cols(this._mk, this._mk + 1);
   }
 }
 
@@ -321,6 +362,8 @@ export class LabelLineNode extends LineNode implements LabelLine {
     this.text = text;
     this.persons = persons;
     this.kind = 'label';
+    this.adopt(p, keyword);
+    this.adopt(p, text);
   }
 }
 
@@ -354,10 +397,13 @@ export class TallyLineNode extends LineNode implements TallyLine {
     this.value = value;
     this.rest = rest;
     this.kind = 'tally';
+    this.adopt(p, label);
+    this.adopt(p, count);
+    this.adopt(p, rest);
   }
 
   get marker(): Range | undefined {
-    return this._mk < 0 ? undefined : this._p.cols(this._mk, this._mk + 1);
+    return this._mk < 0 ? undefined : this.cols(this._mk, this._mk + 1);
   }
 }
 
@@ -369,6 +415,7 @@ export class ImmediateLineNode extends LineNode implements ImmediateLine {
     super(p);
     this.text = text;
     this.kind = 'immediate';
+    this.adopt(p, text);
   }
 }
 
@@ -384,6 +431,7 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
     this.role = role;
     this.persons = persons;
     this.kind = 'election';
+    this.adopt(p, text);
   }
 }
 
@@ -397,6 +445,8 @@ export class DecisionLineNode extends LineNode implements DecisionLine {
     this.keyword = keyword;
     this.text = text;
     this.kind = 'decision';
+    this.adopt(p, keyword);
+    this.adopt(p, text);
   }
 }
 
@@ -424,10 +474,14 @@ export class ActionLineNode extends LineNode implements ActionLine {
     this.owner = owner;
     this.due = due;
     this.kind = 'action';
+    this.adopt(p, keyword);
+    this.adopt(p, text);
+    this.adopt(p, owner);
+    this.adopt(p, due);
   }
 
   get at(): Range | undefined {
-    return this._at < 0 ? undefined : this._p.cols(this._at, this._at + 1);
+    return this._at < 0 ? undefined : this.cols(this._at, this._at + 1);
   }
 }
 
@@ -443,6 +497,9 @@ export class NextMeetingLineNode extends LineNode implements NextMeetingLine {
     this.date = date;
     this.place = place;
     this.kind = 'nextMeeting';
+    this.adopt(p, keyword);
+    this.adopt(p, date);
+    this.adopt(p, place);
   }
 }
 
@@ -476,6 +533,8 @@ export class SignatureNode extends LineNode implements SignatureLine {
     this.names = names;
     this.persons = persons;
     this.date = date;
+    this.adopt(p, keyword);
+    this.adopt(p, date);
   }
 }
 
@@ -488,8 +547,7 @@ export class CommentNode extends LineNode implements CommentLine {
   }
 }
 
-export class ItemNode implements AgendaItem {
-  declare readonly _p: LinePlace;
+export class ItemNode extends LineNode implements AgendaItem {
   /** The column of the first character (`KS` of `KS § 45`, else the §). */
   declare readonly _start: number;
   declare readonly _ms: number;
@@ -502,7 +560,7 @@ export class ItemNode implements AgendaItem {
   declare readonly caseNumber?: Span;
   declare body: AgendaItem['body'];
   /** Where the item ends (set when it is closed). */
-  declare _end: LinePlace;
+  declare _end: Placed;
   declare _endCol: number;
   /**
    * What the meeting model derives from the item, kept with it (reused with the item by the next
@@ -522,7 +580,7 @@ export class ItemNode implements AgendaItem {
     prefix?: Span,
     caseNumber?: Span,
   ) {
-    this._p = p;
+    super(p);
     this._start = start;
     this._ms = ms;
     this._me = me;
@@ -533,17 +591,22 @@ export class ItemNode implements AgendaItem {
     this.prefix = prefix;
     this.caseNumber = caseNumber;
     this.body = [];
-    this._end = p;
+    this._end = this;
     this._endCol = me;
     this._derived = undefined;
+    this.adopt(p, number);
+    this.adopt(p, suffix);
+    this.adopt(p, title);
+    this.adopt(p, prefix);
+    this.adopt(p, caseNumber);
   }
 
   get range(): Range {
-    return { start: this._p.at(this._start), end: this._end.at(this._endCol) };
+    return { start: this.position(this._start), end: this._end.position(this._endCol) };
   }
 
   get mark(): Range {
-    return this._p.cols(this._ms, this._me);
+    return this.cols(this._ms, this._me);
   }
 }
 
