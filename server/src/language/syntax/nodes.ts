@@ -173,6 +173,33 @@ export abstract class LineNode extends Placed {
   }
 }
 
+/*
+ * The spans of the most frequent lines (item, text, bullet, decision, action lines) are kept as
+ * columns on the node and made when read: a span object per span was a third of what the parse
+ * keeps. A span of another line (not expected, but possible for a caller) is kept as it is.
+ */
+
+function ownStart(p: LinePlace, span: Span | undefined): number {
+  return span instanceof SpanNode && span._p === p ? span._s : -1;
+}
+
+function ownEnd(p: LinePlace, span: Span | undefined): number {
+  return span instanceof SpanNode && span._p === p ? span._e : -1;
+}
+
+function foreign(p: LinePlace, span: Span | undefined): Span | undefined {
+  return span === undefined || ownStart(p, span) >= 0 ? undefined : span;
+}
+
+function spanOf(
+  node: Placed,
+  start: number,
+  end: number,
+  other: Span | undefined,
+): Span | undefined {
+  return start < 0 ? other : new SpanNode(node, start, end);
+}
+
 export class TitleNode extends LineNode implements Title {
   declare readonly _mark: number;
   declare readonly text: Span | undefined;
@@ -291,26 +318,37 @@ export class SectionNode implements AttendanceSection {
 }
 
 export class TextLineNode extends LineNode implements TextLine {
-  declare readonly text: Span;
   declare readonly kind: 'text';
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _text: Span | undefined;
 
   constructor(p: LinePlace, text: Span) {
     super(p);
-    this.text = text;
     this.kind = 'text';
-    this.adopt(p, text);
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._text = foreign(p, text);
+  }
+
+  get text(): Span {
+    return spanOf(this, this._ts, this._te, this._text) as Span;
   }
 }
 
 export class BulletLineNode extends LineNode implements BulletLine {
   declare readonly _mk: number;
-  declare readonly text?: Span;
   declare readonly list?: ItemLabelKind;
   declare readonly persons?: PersonRef[];
   declare readonly kind: 'bullet';
-  /** The round table's organisation and text (`roundTable` is made when read). */
-  declare readonly _org?: Span;
-  declare readonly _orgText?: Span;
+  // The text, and the round table's organisation and text (`roundTable` is made when read).
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _os: number;
+  declare readonly _oe: number;
+  declare readonly _rs: number;
+  declare readonly _re: number;
+  declare readonly _other: { text?: Span; organisation?: Span; rest?: Span } | undefined;
 
   constructor(
     p: LinePlace,
@@ -322,19 +360,31 @@ export class BulletLineNode extends LineNode implements BulletLine {
   ) {
     super(p);
     this._mk = mk;
-    this.text = text;
     this.list = list;
     this.persons = persons;
     this.kind = 'bullet';
-    this._org = roundTable?.organisation;
-    this._orgText = roundTable?.text;
-    this.adopt(p, text);
-    this.adopt(p, this._org);
-    this.adopt(p, this._orgText);
+    const organisation = roundTable?.organisation;
+    const rest = roundTable?.text;
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._os = ownStart(p, organisation);
+    this._oe = ownEnd(p, organisation);
+    this._rs = ownStart(p, rest);
+    this._re = ownEnd(p, rest);
+    this._other =
+      foreign(p, text) || foreign(p, organisation) || foreign(p, rest)
+        ? { text, organisation, rest }
+        : undefined;
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
   }
 
   get roundTable(): { readonly organisation: Span; readonly text?: Span } | undefined {
-    return this._org ? { organisation: this._org, text: this._orgText } : undefined;
+    const organisation = spanOf(this, this._os, this._oe, this._other?.organisation);
+    if (!organisation) return undefined;
+    return { organisation, text: spanOf(this, this._rs, this._re, this._other?.rest) };
   }
 
   get marker(): Range {
@@ -436,28 +486,50 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
 }
 
 export class DecisionLineNode extends LineNode implements DecisionLine {
-  declare readonly keyword: Keyword;
-  declare readonly text?: Span;
   declare readonly kind: 'decision';
+  declare readonly _kind: KeywordKind;
+  declare readonly _ks: number;
+  declare readonly _ke: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _other: { keyword: Keyword; text?: Span } | undefined;
 
   constructor(p: LinePlace, keyword: Keyword, text?: Span) {
     super(p);
-    this.keyword = keyword;
-    this.text = text;
     this.kind = 'decision';
-    this.adopt(p, keyword);
-    this.adopt(p, text);
+    this._kind = keyword.kind;
+    this._ks = ownStart(p, keyword);
+    this._ke = ownEnd(p, keyword);
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._other = foreign(p, keyword) || foreign(p, text) ? { keyword, text } : undefined;
+  }
+
+  get keyword(): Keyword {
+    return this._ks < 0
+      ? (this._other as { keyword: Keyword }).keyword
+      : new KeywordNode(this._kind, this, this._ks, this._ke);
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
   }
 }
 
 export class ActionLineNode extends LineNode implements ActionLine {
-  declare readonly keyword: Keyword;
-  declare readonly text?: Span;
   /** The `@` column, or -1. */
   declare readonly _at: number;
-  declare readonly owner?: Span;
-  declare readonly due?: Span;
   declare readonly kind: 'action';
+  declare readonly _kind: KeywordKind;
+  declare readonly _ks: number;
+  declare readonly _ke: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _os: number;
+  declare readonly _oe: number;
+  declare readonly _ds: number;
+  declare readonly _de: number;
+  declare readonly _other: { keyword: Keyword; text?: Span; owner?: Span; due?: Span } | undefined;
 
   constructor(
     p: LinePlace,
@@ -468,20 +540,43 @@ export class ActionLineNode extends LineNode implements ActionLine {
     due?: Span,
   ) {
     super(p);
-    this.keyword = keyword;
-    this.text = text;
     this._at = at;
-    this.owner = owner;
-    this.due = due;
     this.kind = 'action';
-    this.adopt(p, keyword);
-    this.adopt(p, text);
-    this.adopt(p, owner);
-    this.adopt(p, due);
+    this._kind = keyword.kind;
+    this._ks = ownStart(p, keyword);
+    this._ke = ownEnd(p, keyword);
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._os = ownStart(p, owner);
+    this._oe = ownEnd(p, owner);
+    this._ds = ownStart(p, due);
+    this._de = ownEnd(p, due);
+    this._other =
+      foreign(p, keyword) || foreign(p, text) || foreign(p, owner) || foreign(p, due)
+        ? { keyword, text, owner, due }
+        : undefined;
+  }
+
+  get keyword(): Keyword {
+    return this._ks < 0
+      ? (this._other as { keyword: Keyword }).keyword
+      : new KeywordNode(this._kind, this, this._ks, this._ke);
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
   }
 
   get at(): Range | undefined {
     return this._at < 0 ? undefined : this.cols(this._at, this._at + 1);
+  }
+
+  get owner(): Span | undefined {
+    return spanOf(this, this._os, this._oe, this._other?.owner);
+  }
+
+  get due(): Span | undefined {
+    return spanOf(this, this._ds, this._de, this._other?.due);
   }
 }
 
@@ -552,12 +647,20 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare readonly _start: number;
   declare readonly _ms: number;
   declare readonly _me: number;
-  declare readonly number?: Span;
   declare readonly value?: number;
-  declare readonly suffix?: Span;
-  declare readonly title?: Span;
-  declare readonly prefix?: Span;
-  declare readonly caseNumber?: Span;
+  // Columns of the number, suffix, title, prefix and case number (-1 start: none).
+  declare readonly _ns: number;
+  declare readonly _ne: number;
+  declare readonly _ss: number;
+  declare readonly _se: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _ps: number;
+  declare readonly _pe: number;
+  declare readonly _cs: number;
+  declare readonly _ce: number;
+  declare readonly _other:
+    { number?: Span; suffix?: Span; title?: Span; prefix?: Span; caseNumber?: Span } | undefined;
   declare body: AgendaItem['body'];
   /** Where the item ends (set when it is closed). */
   declare _end: Placed;
@@ -584,21 +687,49 @@ export class ItemNode extends LineNode implements AgendaItem {
     this._start = start;
     this._ms = ms;
     this._me = me;
-    this.number = number;
     this.value = value;
-    this.suffix = suffix;
-    this.title = title;
-    this.prefix = prefix;
-    this.caseNumber = caseNumber;
+    this._ns = ownStart(p, number);
+    this._ne = ownEnd(p, number);
+    this._ss = ownStart(p, suffix);
+    this._se = ownEnd(p, suffix);
+    this._ts = ownStart(p, title);
+    this._te = ownEnd(p, title);
+    this._ps = ownStart(p, prefix);
+    this._pe = ownEnd(p, prefix);
+    this._cs = ownStart(p, caseNumber);
+    this._ce = ownEnd(p, caseNumber);
+    this._other =
+      foreign(p, number) ||
+      foreign(p, suffix) ||
+      foreign(p, title) ||
+      foreign(p, prefix) ||
+      foreign(p, caseNumber)
+        ? { number, suffix, title, prefix, caseNumber }
+        : undefined;
     this.body = [];
     this._end = this;
     this._endCol = me;
     this._derived = undefined;
-    this.adopt(p, number);
-    this.adopt(p, suffix);
-    this.adopt(p, title);
-    this.adopt(p, prefix);
-    this.adopt(p, caseNumber);
+  }
+
+  get number(): Span | undefined {
+    return spanOf(this, this._ns, this._ne, this._other?.number);
+  }
+
+  get suffix(): Span | undefined {
+    return spanOf(this, this._ss, this._se, this._other?.suffix);
+  }
+
+  get title(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.title);
+  }
+
+  get prefix(): Span | undefined {
+    return spanOf(this, this._ps, this._pe, this._other?.prefix);
+  }
+
+  get caseNumber(): Span | undefined {
+    return spanOf(this, this._cs, this._ce, this._other?.caseNumber);
   }
 
   get range(): Range {
