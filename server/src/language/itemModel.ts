@@ -58,6 +58,14 @@ export interface ItemModel {
   readonly secrecy?: LabelLine;
 }
 
+// The model lives as long as its item: empty lists (most of them) are one shared frozen list,
+// and the others have no spare capacity (a list grown by `push` keeps room for 16 more).
+const NONE: never[] = Object.freeze([]) as never[];
+
+function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
 /** Reads one item's body into its parts. One pass over the body lines. */
 export function buildItemModel(item: AgendaItem): ItemModel {
   const decisions: DecisionLine[] = [];
@@ -136,22 +144,22 @@ export function buildItemModel(item: AgendaItem): ItemModel {
       if (tally.persons.length > 0) rollCall = true;
       if (n !== undefined) counts[tally.choice] = (counts[tally.choice] ?? 0) + n;
     }
-    votes.push({ ...record, counts, rollCall });
+    votes.push({ ...record, tallies: exact(record.tallies), counts, rollCall });
   }
   return {
     item,
-    decisions,
-    basis: lists.basis,
+    decisions: exact(decisions),
+    basis: exact(lists.basis),
     proposal,
-    motions: mentions.motions,
+    motions: exact(mentions.motions),
     order,
-    votes,
-    reservations: mentions.reservation,
-    jav: mentions.jav,
-    notes: mentions.note,
-    noteLines,
-    sendTo: lists.sendTo,
-    attachments: lists.attachments,
+    votes: exact(votes),
+    reservations: exact(mentions.reservation),
+    jav: exact(mentions.jav),
+    notes: exact(mentions.note),
+    noteLines: exact(noteLines),
+    sendTo: exact(lists.sendTo),
+    attachments: exact(lists.attachments),
     immediate,
     secrecy,
   };

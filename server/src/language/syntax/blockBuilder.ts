@@ -37,6 +37,7 @@ import {
   ItemNode,
   KeywordNode,
   LinePlace,
+  type LineNode,
   NextMeetingLineNode,
   ProblemNode,
   SectionNode,
@@ -311,10 +312,10 @@ export class BlockBuilder implements LineTools {
     }
     item.body = exact(item.body);
     for (let i = item.body.length - 1; i >= 0; i--) {
-      const line = item.body[i] as BodyLine & { _p: LinePlace };
+      const line = item.body[i] as BodyLine & LineNode;
       if (line.kind === 'blank') continue;
-      item._end = line._p;
-      item._endCol = line._p._width;
+      item._end = line;
+      item._endCol = line._width;
       break;
     }
     this.items.push(item);
@@ -500,7 +501,7 @@ export class BlockBuilder implements LineTools {
       markerEnd,
     );
     section.entries.push(entry);
-    section._end = this.place;
+    section._end = entry as unknown as LineNode;
   }
 
   private readTextLine(afterLastItem: boolean): void {

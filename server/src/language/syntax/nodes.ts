@@ -66,31 +66,15 @@ export class Anchor {
   }
 }
 
-/**
- * One source line of a block: its line relative to the anchor, its length and where it starts
- * relative to the block's start.
- */
-export class LinePlace {
+/** Where a line of a block is: what a span's columns are relative to. */
+export abstract class Placed {
   declare readonly _anchor: Anchor;
   declare readonly _rel: number;
   declare readonly _width: number;
   declare readonly _off: number;
 
-  constructor(anchor: Anchor, rel: number, width: number, off: number) {
-    this._anchor = anchor;
-    this._rel = rel;
-    this._width = width;
-    this._off = off;
-  }
-
   get line(): number {
     return this._anchor.line + this._rel;
-  }
-
-  /** The whole line, without its line break. */
-  get range(): Range {
-    const line = this._anchor.line + this._rel;
-    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 
   /** Columns `start`–`end` of this line. */
@@ -99,8 +83,31 @@ export class LinePlace {
     return { start: { line, character: start }, end: { line, character: end } };
   }
 
-  at(character: number): Position {
+  position(character: number): Position {
     return { line: this._anchor.line + this._rel, character };
+  }
+}
+
+/**
+ * One source line of a block: its line relative to the anchor, its length and where it starts
+ * relative to the block's start. The line's node takes these over (spans then point at the node),
+ * so a line keeps one object instead of two.
+ */
+export class LinePlace extends Placed {
+  constructor(anchor: Anchor, rel: number, width: number, off: number) {
+    super();
+    // Assigned through a cast: the fields are readonly to everything but the constructors.
+    const self = this as { -readonly [K in keyof LinePlace]: LinePlace[K] };
+    self._anchor = anchor;
+    self._rel = rel;
+    self._width = width;
+    self._off = off;
+  }
+
+  /** The whole line, without its line break. */
+  get range(): Range {
+    const line = this._anchor.line + this._rel;
+    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 }
 
@@ -109,11 +116,12 @@ export class LinePlace {
  * spans are never read after the parse, and a kept string per span was a third of the tree.
  */
 export class SpanNode implements Span {
-  declare readonly _p: LinePlace;
+  /** The line: its place while the line is read, then its node (see `LineNode`). */
+  declare _p: Placed;
   declare readonly _s: number;
   declare readonly _e: number;
 
-  constructor(p: LinePlace, s: number, e: number) {
+  constructor(p: Placed, s: number, e: number) {
     this._p = p;
     this._s = s;
     this._e = e;
@@ -134,22 +142,62 @@ export class SpanNode implements Span {
 export class KeywordNode extends SpanNode implements Keyword {
   declare readonly kind: KeywordKind;
 
-  constructor(kind: KeywordKind, p: LinePlace, s: number, e: number) {
+  constructor(kind: KeywordKind, p: Placed, s: number, e: number) {
     super(p, s, e);
     this.kind = kind;
   }
 }
 
-abstract class LineNode {
-  declare readonly _p: LinePlace;
-
+/**
+ * A line's node keeps the line's place itself (copied from the `LinePlace` it was read with) and
+ * its spans of that line are moved to point at it, so the place object is not kept.
+ */
+export abstract class LineNode extends Placed {
   constructor(p: LinePlace) {
-    this._p = p;
+    super();
+    const self = this as { -readonly [K in keyof Placed]: Placed[K] };
+    self._anchor = p._anchor;
+    self._rel = p._rel;
+    self._width = p._width;
+    self._off = p._off;
   }
 
   get range(): Range {
-    return this._p.range;
+    const line = this._anchor.line + this._rel;
+    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
+
+  /** Makes `span`, read from the line at `p`, point at this node instead. */
+  protected adopt(p: LinePlace, span: Span | undefined): void {
+    if (span instanceof SpanNode && span._p === p) span._p = this;
+  }
+}
+
+/*
+ * The spans of the most frequent lines (item, text, bullet, decision, action lines) are kept as
+ * columns on the node and made when read: a span object per span was a third of what the parse
+ * keeps. A span of another line (not expected, but possible for a caller) is kept as it is.
+ */
+
+function ownStart(p: LinePlace, span: Span | undefined): number {
+  return span instanceof SpanNode && span._p === p ? span._s : -1;
+}
+
+function ownEnd(p: LinePlace, span: Span | undefined): number {
+  return span instanceof SpanNode && span._p === p ? span._e : -1;
+}
+
+function foreign(p: LinePlace, span: Span | undefined): Span | undefined {
+  return span === undefined || ownStart(p, span) >= 0 ? undefined : span;
+}
+
+function spanOf(
+  node: Placed,
+  start: number,
+  end: number,
+  other: Span | undefined,
+): Span | undefined {
+  return start < 0 ? other : new SpanNode(node, start, end);
 }
 
 export class TitleNode extends LineNode implements Title {
@@ -160,10 +208,11 @@ export class TitleNode extends LineNode implements Title {
     super(p);
     this._mark = mark;
     this.text = text;
+    this.adopt(p, text);
   }
 
   get mark(): Range {
-    return this._p.cols(this._mark, this._mark + 1);
+    return this.cols(this._mark, this._mark + 1);
   }
 }
 
@@ -191,6 +240,9 @@ export class HeaderFieldNode extends LineNode implements HeaderField {
     this.persons = persons;
     this.date = date;
     this.paragraphs = paragraphs;
+    this.adopt(p, keyword);
+    this.adopt(p, value);
+    this.adopt(p, date);
   }
 }
 
@@ -230,10 +282,15 @@ export class EntryNode extends LineNode implements AttendanceEntry {
     this.replaces = replaces;
     this.paragraphs = paragraphs;
     this.function = fn;
+    this.adopt(p, name);
+    this.adopt(p, organisation);
+    this.adopt(p, role);
+    this.adopt(p, party);
+    this.adopt(p, fn);
   }
 
   get marker(): Range {
-    return this._p.cols(this._ms, this._me);
+    return this.cols(this._ms, this._me);
   }
 }
 
@@ -244,7 +301,7 @@ export class SectionNode implements AttendanceSection {
   declare readonly keyword: Keyword;
   declare readonly entries: AttendanceEntry[];
   /** Where the section ends: the end of its last entry's line, else of the keyword line. */
-  declare _end: LinePlace;
+  declare _end: Placed;
 
   constructor(kind: SectionKind, group: AttendanceGroup, p: LinePlace, keyword: Keyword) {
     this.kind = kind;
@@ -256,28 +313,42 @@ export class SectionNode implements AttendanceSection {
   }
 
   get range(): Range {
-    return { start: this._p.at(0), end: this._end.at(this._end._width) };
+    return { start: this._p.position(0), end: this._end.position(this._end._width) };
   }
 }
 
 export class TextLineNode extends LineNode implements TextLine {
-  declare readonly text: Span;
   declare readonly kind: 'text';
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _text: Span | undefined;
 
   constructor(p: LinePlace, text: Span) {
     super(p);
-    this.text = text;
     this.kind = 'text';
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._text = foreign(p, text);
+  }
+
+  get text(): Span {
+    return spanOf(this, this._ts, this._te, this._text) as Span;
   }
 }
 
 export class BulletLineNode extends LineNode implements BulletLine {
   declare readonly _mk: number;
-  declare readonly text?: Span;
-  declare readonly roundTable?: { readonly organisation: Span; readonly text?: Span };
   declare readonly list?: ItemLabelKind;
   declare readonly persons?: PersonRef[];
   declare readonly kind: 'bullet';
+  // The text, and the round table's organisation and text (`roundTable` is made when read).
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _os: number;
+  declare readonly _oe: number;
+  declare readonly _rs: number;
+  declare readonly _re: number;
+  declare readonly _other: { text?: Span; organisation?: Span; rest?: Span } | undefined;
 
   constructor(
     p: LinePlace,
@@ -289,15 +360,35 @@ export class BulletLineNode extends LineNode implements BulletLine {
   ) {
     super(p);
     this._mk = mk;
-    this.text = text;
-    this.roundTable = roundTable;
     this.list = list;
     this.persons = persons;
     this.kind = 'bullet';
+    const organisation = roundTable?.organisation;
+    const rest = roundTable?.text;
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._os = ownStart(p, organisation);
+    this._oe = ownEnd(p, organisation);
+    this._rs = ownStart(p, rest);
+    this._re = ownEnd(p, rest);
+    this._other =
+      foreign(p, text) || foreign(p, organisation) || foreign(p, rest)
+        ? { text, organisation, rest }
+        : undefined;
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
+  }
+
+  get roundTable(): { readonly organisation: Span; readonly text?: Span } | undefined {
+    const organisation = spanOf(this, this._os, this._oe, this._other?.organisation);
+    if (!organisation) return undefined;
+    return { organisation, text: spanOf(this, this._rs, this._re, this._other?.rest) };
   }
 
   get marker(): Range {
-    return this._p.cols(this._mk, this._mk + 1);
+    return this.cols(this._mk, this._mk + 1);
   }
 }
 
@@ -321,6 +412,8 @@ export class LabelLineNode extends LineNode implements LabelLine {
     this.text = text;
     this.persons = persons;
     this.kind = 'label';
+    this.adopt(p, keyword);
+    this.adopt(p, text);
   }
 }
 
@@ -354,10 +447,13 @@ export class TallyLineNode extends LineNode implements TallyLine {
     this.value = value;
     this.rest = rest;
     this.kind = 'tally';
+    this.adopt(p, label);
+    this.adopt(p, count);
+    this.adopt(p, rest);
   }
 
   get marker(): Range | undefined {
-    return this._mk < 0 ? undefined : this._p.cols(this._mk, this._mk + 1);
+    return this._mk < 0 ? undefined : this.cols(this._mk, this._mk + 1);
   }
 }
 
@@ -369,6 +465,7 @@ export class ImmediateLineNode extends LineNode implements ImmediateLine {
     super(p);
     this.text = text;
     this.kind = 'immediate';
+    this.adopt(p, text);
   }
 }
 
@@ -384,30 +481,55 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
     this.role = role;
     this.persons = persons;
     this.kind = 'election';
+    this.adopt(p, text);
   }
 }
 
 export class DecisionLineNode extends LineNode implements DecisionLine {
-  declare readonly keyword: Keyword;
-  declare readonly text?: Span;
   declare readonly kind: 'decision';
+  declare readonly _kind: KeywordKind;
+  declare readonly _ks: number;
+  declare readonly _ke: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _other: { keyword: Keyword; text?: Span } | undefined;
 
   constructor(p: LinePlace, keyword: Keyword, text?: Span) {
     super(p);
-    this.keyword = keyword;
-    this.text = text;
     this.kind = 'decision';
+    this._kind = keyword.kind;
+    this._ks = ownStart(p, keyword);
+    this._ke = ownEnd(p, keyword);
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._other = foreign(p, keyword) || foreign(p, text) ? { keyword, text } : undefined;
+  }
+
+  get keyword(): Keyword {
+    return this._ks < 0
+      ? (this._other as { keyword: Keyword }).keyword
+      : new KeywordNode(this._kind, this, this._ks, this._ke);
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
   }
 }
 
 export class ActionLineNode extends LineNode implements ActionLine {
-  declare readonly keyword: Keyword;
-  declare readonly text?: Span;
   /** The `@` column, or -1. */
   declare readonly _at: number;
-  declare readonly owner?: Span;
-  declare readonly due?: Span;
   declare readonly kind: 'action';
+  declare readonly _kind: KeywordKind;
+  declare readonly _ks: number;
+  declare readonly _ke: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _os: number;
+  declare readonly _oe: number;
+  declare readonly _ds: number;
+  declare readonly _de: number;
+  declare readonly _other: { keyword: Keyword; text?: Span; owner?: Span; due?: Span } | undefined;
 
   constructor(
     p: LinePlace,
@@ -418,16 +540,43 @@ export class ActionLineNode extends LineNode implements ActionLine {
     due?: Span,
   ) {
     super(p);
-    this.keyword = keyword;
-    this.text = text;
     this._at = at;
-    this.owner = owner;
-    this.due = due;
     this.kind = 'action';
+    this._kind = keyword.kind;
+    this._ks = ownStart(p, keyword);
+    this._ke = ownEnd(p, keyword);
+    this._ts = ownStart(p, text);
+    this._te = ownEnd(p, text);
+    this._os = ownStart(p, owner);
+    this._oe = ownEnd(p, owner);
+    this._ds = ownStart(p, due);
+    this._de = ownEnd(p, due);
+    this._other =
+      foreign(p, keyword) || foreign(p, text) || foreign(p, owner) || foreign(p, due)
+        ? { keyword, text, owner, due }
+        : undefined;
+  }
+
+  get keyword(): Keyword {
+    return this._ks < 0
+      ? (this._other as { keyword: Keyword }).keyword
+      : new KeywordNode(this._kind, this, this._ks, this._ke);
+  }
+
+  get text(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.text);
   }
 
   get at(): Range | undefined {
-    return this._at < 0 ? undefined : this._p.cols(this._at, this._at + 1);
+    return this._at < 0 ? undefined : this.cols(this._at, this._at + 1);
+  }
+
+  get owner(): Span | undefined {
+    return spanOf(this, this._os, this._oe, this._other?.owner);
+  }
+
+  get due(): Span | undefined {
+    return spanOf(this, this._ds, this._de, this._other?.due);
   }
 }
 
@@ -443,6 +592,9 @@ export class NextMeetingLineNode extends LineNode implements NextMeetingLine {
     this.date = date;
     this.place = place;
     this.kind = 'nextMeeting';
+    this.adopt(p, keyword);
+    this.adopt(p, date);
+    this.adopt(p, place);
   }
 }
 
@@ -476,6 +628,8 @@ export class SignatureNode extends LineNode implements SignatureLine {
     this.names = names;
     this.persons = persons;
     this.date = date;
+    this.adopt(p, keyword);
+    this.adopt(p, date);
   }
 }
 
@@ -488,21 +642,28 @@ export class CommentNode extends LineNode implements CommentLine {
   }
 }
 
-export class ItemNode implements AgendaItem {
-  declare readonly _p: LinePlace;
+export class ItemNode extends LineNode implements AgendaItem {
   /** The column of the first character (`KS` of `KS § 45`, else the §). */
   declare readonly _start: number;
   declare readonly _ms: number;
   declare readonly _me: number;
-  declare readonly number?: Span;
   declare readonly value?: number;
-  declare readonly suffix?: Span;
-  declare readonly title?: Span;
-  declare readonly prefix?: Span;
-  declare readonly caseNumber?: Span;
+  // Columns of the number, suffix, title, prefix and case number (-1 start: none).
+  declare readonly _ns: number;
+  declare readonly _ne: number;
+  declare readonly _ss: number;
+  declare readonly _se: number;
+  declare readonly _ts: number;
+  declare readonly _te: number;
+  declare readonly _ps: number;
+  declare readonly _pe: number;
+  declare readonly _cs: number;
+  declare readonly _ce: number;
+  declare readonly _other:
+    { number?: Span; suffix?: Span; title?: Span; prefix?: Span; caseNumber?: Span } | undefined;
   declare body: AgendaItem['body'];
   /** Where the item ends (set when it is closed). */
-  declare _end: LinePlace;
+  declare _end: Placed;
   declare _endCol: number;
   /**
    * What the meeting model derives from the item, kept with it (reused with the item by the next
@@ -522,28 +683,61 @@ export class ItemNode implements AgendaItem {
     prefix?: Span,
     caseNumber?: Span,
   ) {
-    this._p = p;
+    super(p);
     this._start = start;
     this._ms = ms;
     this._me = me;
-    this.number = number;
     this.value = value;
-    this.suffix = suffix;
-    this.title = title;
-    this.prefix = prefix;
-    this.caseNumber = caseNumber;
+    this._ns = ownStart(p, number);
+    this._ne = ownEnd(p, number);
+    this._ss = ownStart(p, suffix);
+    this._se = ownEnd(p, suffix);
+    this._ts = ownStart(p, title);
+    this._te = ownEnd(p, title);
+    this._ps = ownStart(p, prefix);
+    this._pe = ownEnd(p, prefix);
+    this._cs = ownStart(p, caseNumber);
+    this._ce = ownEnd(p, caseNumber);
+    this._other =
+      foreign(p, number) ||
+      foreign(p, suffix) ||
+      foreign(p, title) ||
+      foreign(p, prefix) ||
+      foreign(p, caseNumber)
+        ? { number, suffix, title, prefix, caseNumber }
+        : undefined;
     this.body = [];
-    this._end = p;
+    this._end = this;
     this._endCol = me;
     this._derived = undefined;
   }
 
+  get number(): Span | undefined {
+    return spanOf(this, this._ns, this._ne, this._other?.number);
+  }
+
+  get suffix(): Span | undefined {
+    return spanOf(this, this._ss, this._se, this._other?.suffix);
+  }
+
+  get title(): Span | undefined {
+    return spanOf(this, this._ts, this._te, this._other?.title);
+  }
+
+  get prefix(): Span | undefined {
+    return spanOf(this, this._ps, this._pe, this._other?.prefix);
+  }
+
+  get caseNumber(): Span | undefined {
+    return spanOf(this, this._cs, this._ce, this._other?.caseNumber);
+  }
+
   get range(): Range {
-    return { start: this._p.at(this._start), end: this._end.at(this._endCol) };
+    return { start: this.position(this._start), end: this._end.position(this._endCol) };
   }
 
   get mark(): Range {
-    return this._p.cols(this._ms, this._me);
+    return this.cols(this._ms, this._me);
   }
 }
 
