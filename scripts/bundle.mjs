@@ -16,6 +16,7 @@
 // `require` each other by relative path at run time, so each stays out of the bundles that start
 // without it.
 import { build } from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMinutesStylesheet } from './minutes-stylesheet.mjs';
@@ -98,6 +99,50 @@ const oneVscodeNamespace = {
   },
 };
 
+/**
+ * The language service (server/src/language) as one chunk, dist/language.js, shared by the
+ * server, the command line, the preview and the PDF writer instead of a copy in each (the VSIX
+ * holds them all). The chunk's entry exports every module of the service by its path; an import
+ * of any of them from outside the service becomes a `require` of the chunk.
+ */
+const LANGUAGE_DIR = path.join(repo, 'server', 'src', 'language');
+const languageModules = (dir = LANGUAGE_DIR) =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return languageModules(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+const languageKey = (file) =>
+  path.relative(LANGUAGE_DIR, file).replace(/\.ts$/, '').split(path.sep).join('/');
+const languageChunkEntry = () =>
+  languageModules()
+    .map((file) => `export * as ${JSON.stringify(languageKey(file))} from ${JSON.stringify(file)};`)
+    .join('\n');
+const resolveTs = (file) =>
+  [`${file}.ts`, path.join(file, 'index.ts'), file].find(
+    (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
+  );
+const languageChunk = {
+  name: 'language-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/language\.js$/ }, () => ({
+      path: './language.js',
+      external: true,
+    }));
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.importer.startsWith(LANGUAGE_DIR + path.sep) || args.namespace === 'language-chunk')
+        return undefined;
+      const target = resolveTs(path.resolve(args.resolveDir, args.path.replace(/\.js$/, '')));
+      if (!target || !target.startsWith(LANGUAGE_DIR + path.sep)) return undefined;
+      return { path: languageKey(target), namespace: 'language-chunk' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'language-chunk' }, (args) => ({
+      contents: `module.exports = require('./language.js')[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: repo,
   bundle: true,
@@ -126,14 +171,14 @@ const results = await Promise.all([
     entryPoints: ['server/src/node/server.ts'],
     outfile: 'dist/server.js',
     banner: SHEBANG,
-    plugins: [pdfChunk],
+    plugins: [pdfChunk, languageChunk],
   }),
   build({
     ...common,
     entryPoints: ['server/src/node/cli.ts'],
     outfile: 'dist/cli.js',
     banner: SHEBANG,
-    plugins: [pdfChunk],
+    plugins: [pdfChunk, languageChunk],
   }),
   build({
     ...common,
@@ -157,13 +202,23 @@ const results = await Promise.all([
     ...common,
     entryPoints: ['client/src/preview/index.ts'],
     outfile: 'dist/preview.js',
-    plugins: [oneVscodeNamespace, pdfChunk],
+    plugins: [oneVscodeNamespace, pdfChunk, languageChunk],
   }),
   build({
     ...common,
     entryPoints: ['server/src/node/export/pdf.ts'],
     outfile: 'dist/pdf.js',
-    plugins: [noBrotli, noAes],
+    plugins: [noBrotli, noAes, languageChunk],
+  }),
+  build({
+    ...common,
+    stdin: {
+      contents: languageChunkEntry(),
+      resolveDir: repo,
+      sourcefile: 'language-chunk.ts',
+      loader: 'ts',
+    },
+    outfile: 'dist/language.js',
   }),
   subsetFonts(path.join(repo, 'media', 'fonts'), path.join(repo, 'dist', 'fonts')),
   writeMinutesStylesheet(repo),
