@@ -66,6 +66,21 @@ function exact<T>(list: T[]): T[] {
   return list.length === 0 ? NONE : list.slice();
 }
 
+class VoteNode implements Vote {
+  constructor(
+    readonly label: LabelLine | undefined,
+    private readonly at: Span,
+    readonly meaning: Span | undefined,
+    readonly tallies: TallyLine[],
+    readonly counts: Readonly<Partial<Record<VoteChoice, number>>>,
+    readonly rollCall: boolean,
+  ) {}
+
+  get anchor(): Range {
+    return this.at.range;
+  }
+}
+
 /** Reads one item's body into its parts. One pass over the body lines. */
 export function buildItemModel(item: AgendaItem): ItemModel {
   const decisions: DecisionLine[] = [];
@@ -82,7 +97,9 @@ export function buildItemModel(item: AgendaItem): ItemModel {
   };
   const noteLines: BodyLine[] = [];
   const votes: Vote[] = [];
-  let vote: { label?: LabelLine; anchor: Range; meaning?: Span; tallies: TallyLine[] } | undefined;
+  // The anchor is kept as the span it sits on, not as a range: the model is kept with the item
+  // and a reused item moves (a range read now would keep the old line).
+  let vote: { label?: LabelLine; at: Span; meaning?: Span; tallies: TallyLine[] } | undefined;
   let proposal: Span | undefined;
   let order: Span | undefined;
   let immediate: ImmediateLine | undefined;
@@ -104,7 +121,7 @@ export function buildItemModel(item: AgendaItem): ItemModel {
         break;
       case 'label':
         if (line.label === 'vote') {
-          vote = { label: line, anchor: line.keyword.range, meaning: line.text, tallies: [] };
+          vote = { label: line, at: line.keyword, meaning: line.text, tallies: [] };
           voteRecords.push(vote);
           break;
         }
@@ -126,7 +143,7 @@ export function buildItemModel(item: AgendaItem): ItemModel {
         break;
       case 'tally':
         if (!vote) {
-          vote = { anchor: line.label.range, tallies: [] };
+          vote = { at: line.label, tallies: [] };
           voteRecords.push(vote);
         }
         vote.tallies.push(line);
@@ -144,7 +161,8 @@ export function buildItemModel(item: AgendaItem): ItemModel {
       if (tally.persons.length > 0) rollCall = true;
       if (n !== undefined) counts[tally.choice] = (counts[tally.choice] ?? 0) + n;
     }
-    votes.push({ ...record, tallies: exact(record.tallies), counts, rollCall });
+    const { label, at, meaning } = record;
+    votes.push(new VoteNode(label, at, meaning, exact(record.tallies), counts, rollCall));
   }
   return {
     item,

@@ -19,7 +19,7 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
-import { ItemNode } from './syntax/nodes';
+import { ItemNode, SpanNode } from './syntax/nodes';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';
@@ -369,20 +369,27 @@ function withParty(span: Span): PersonRef {
     return { name: span };
   let nameEnd = open;
   while (nameEnd > 0 && (t[nameEnd - 1] === ' ' || t[nameEnd - 1] === '\t')) nameEnd--;
-  const m = [t, t.slice(0, nameEnd), t.slice(open + 1, -1)];
-  const line = span.range.start.line;
-  const at = span.range.start.character;
+  const name = t.slice(0, nameEnd);
+  const party = t.slice(open + 1, -1);
   return {
-    name: {
-      text: m[1],
-      range: { start: { line, character: at }, end: { line, character: at + m[1].length } },
-    },
-    party: {
-      text: m[2],
-      range: {
-        start: { line, character: at + open + 1 },
-        end: { line, character: at + open + 1 + m[2].length },
-      },
+    name: partOf(span, 0, name.length, name),
+    party: partOf(span, open + 1, open + 1 + party.length, party),
+  };
+}
+
+/**
+ * Columns `from`–`to` of `span` as a span of its own. The parts are kept with the item (see
+ * `itemParts`), so a part of a span of the tree is a span of the same line: it moves with the
+ * item's anchor when the next parse reuses the item, where a range copied now would not.
+ */
+function partOf(span: Span, from: number, to: number, text: string): Span {
+  if (span instanceof SpanNode) return new SpanNode(span._p, span._s + from, span._s + to);
+  const { line, character } = span.range.start;
+  return {
+    text,
+    range: {
+      start: { line, character: character + from },
+      end: { line, character: character + to },
     },
   };
 }
@@ -399,14 +406,7 @@ function splitNames(span: Span): Span[] | undefined {
       word = word.slice(lead[0].length);
     }
     if (!word) continue;
-    const from = span.range.start.character + start;
-    out.push({
-      text: word,
-      range: {
-        start: { line: span.range.start.line, character: from },
-        end: { line: span.range.start.line, character: from + word.length },
-      },
-    });
+    out.push(partOf(span, start, start + word.length, word));
   }
   return out.length > 0 ? out : undefined;
 }
