@@ -91,6 +91,29 @@ describe('formatting keeps meaning', () => {
     assert.deepEqual(structure(service.parse(doc(once)).ast), structure(before));
   });
 
+  // Found by the property (seed -1219297764): a trailing Unicode blank made the attendee reader
+  // report the line, so the first format left it as written and the second normalised it.
+  it('an attendance line with trailing Unicode blanks reads and formats like one without', () => {
+    const sections = ['Närvarande:', 'Beslutande:', 'Ledamöter:', 'Tjänstgörande ersättare:'];
+    const contents = ['Nej: Anna Ek (S)', 'Ja: Anna Ek (S)', 'Avstår: Anna Ek (S)', 'Anna Ek (S)'];
+    const markers = ['-  ', '- ', ' - ', '-\t', '\t-\t '];
+    const trailings = [' ', '\u2009', '\u2003', '\u00a0', '\u3000', '\u202f', '\t\u00a0'];
+    for (const section of sections)
+      for (const content of contents)
+        for (const marker of markers)
+          for (const trailing of trailings) {
+            const text = `${section}\n${marker}${content}${trailing}`;
+            const shown = JSON.stringify(text);
+            const before = service.parse(doc(text)).ast;
+            assert.deepEqual(before.problems, [], shown);
+            assert.equal(before.sections[0]?.entries.length, 1, shown);
+            const once = service.formatText(doc(text));
+            assert.equal(once, `${section}\n- ${content}\n`, shown);
+            assert.equal(service.formatText(doc(once)), once, shown);
+            assert.deepEqual(structure(service.parse(doc(once)).ast), structure(before), shown);
+          }
+  });
+
   it('never changes items, sections, labels or list membership (property)', () => {
     fc.assert(
       fc.property(documentText, (text) => {

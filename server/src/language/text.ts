@@ -152,3 +152,13 @@ export function withoutColon(image: string): string {
   while (end > 0 && (image[end - 1] === ' ' || image[end - 1] === '\t')) end--;
   return image.slice(0, end);
 }
+
+/**
+ * Where a line's content ends: before its trailing white space of any kind (a no-break or other
+ * Unicode space too), which never changes what a line means — formatting removes it, so a line
+ * must read the same with and without it.
+ */
+export function contentEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}

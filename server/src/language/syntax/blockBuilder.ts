@@ -1,4 +1,5 @@
 import type { Range } from '../types';
+import { contentEnd } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
@@ -164,13 +165,16 @@ export class BlockBuilder implements LineTools {
     for (let i = 0; i < n; i++) {
       const line = from + i;
       this.lineStart = lineStarts[line];
-      this.lineEnd = lineEndOf(text, lineStarts, line);
+      const rawEnd = lineEndOf(text, lineStarts, line);
       this.first = firsts[i];
       this.firstEnd = firstEnds[i];
+      // The readers stop before trailing white space of any kind: formatting removes it, so a
+      // line must read the same with it (`- Anna Ek (S)\u2009` is no attendance problem).
+      this.lineEnd = Math.max(contentEnd(text, this.lineStart, rawEnd), this.firstEnd);
       this.place = new LinePlace(
         this.anchor,
         i,
-        this.lineEnd - this.lineStart,
+        rawEnd - this.lineStart,
         this.lineStart - this.anchor.offset,
       );
       const afterLastItem = i >= afterFrom;

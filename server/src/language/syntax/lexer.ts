@@ -1,5 +1,6 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { KEYWORDS } from './keywords';
+import { contentEnd } from '../text';
 
 /*
  * Two lexer modes: at the start of a line the keywords, marks and list markers are recognised;
@@ -160,14 +161,4 @@ export function lex(text: string): { lines: LexedLine[]; lineStarts: number[] } 
   }
   endLine(text.length);
   return { lines, lineStarts };
-}
-
-/**
- * Where a line's content ends: before its trailing white space of any kind (a no-break or other
- * Unicode space too), which never changes what a line means — formatting removes it, so a line
- * must read the same with and without it.
- */
-function contentEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end;
 }
