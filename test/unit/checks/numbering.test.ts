@@ -1,4 +1,13 @@
 import * as assert from 'node:assert/strict';
+import { shape } from '../../../scripts/fuzz/shapes';
+import { createProtokollService, createTextDocument } from '../../../server/src/language';
+import { numberingCheck } from '../../../server/src/language/checks/numbering';
+import {
+  cappedReporter,
+  MAX_FINDINGS_PER_CODE,
+  type Finding,
+} from '../../../server/src/language/checks/context';
+import { DEFAULT_CONFIG } from '../../../server/src/language/config';
 import { applyEdits, CLEAN, codes, covered, only } from './helpers';
 
 describe('numbering checks', () => {
@@ -48,5 +57,39 @@ describe('numbering checks', () => {
 
   it('accepts §N without a space', () => {
     assert.deepEqual(codes(CLEAN.replace('§ 2 Budget', '§2 Budget')), []);
+  });
+});
+
+describe('numbering checks on thousands of misnumbered § lines (issue 12)', () => {
+  // Work counted, not timed: findings past the per-code cap are only counted, never built, and
+  // every finding shares one renumbering fix.
+  it('builds findings only under the cap and one renumbering fix for all of them', () => {
+    const text = shape('§ lines out of order').build(128 * 1024);
+    const model = createProtokollService().parse(
+      createTextDocument('file:///order.protokoll', text),
+    ).model;
+    const kept: Finding[] = [];
+    const reporter = cappedReporter((f) => kept.push(f));
+    const built = new Map<string, number>();
+    numberingCheck({
+      model,
+      config: DEFAULT_CONFIG,
+      text,
+      capped: reporter.capped,
+      report: (f) => {
+        built.set(f.code, (built.get(f.code) ?? 0) + 1);
+        reporter.report(f);
+      },
+    });
+    for (const [code, count] of built)
+      assert.ok(count <= MAX_FINDINGS_PER_CODE, `${count} findings of ${code} built`);
+    const left = reporter
+      .summary()
+      .map((s) => Number(/^(\d+)/.exec(s.message.en)![1]))
+      .reduce((a, b) => a + b, 0);
+    assert.ok(kept.length + left > 5_000, `${kept.length} + ${left} findings in all`);
+    const fixes = new Set(kept.filter((f) => f.fixes).map((f) => f.fixes![0].edits));
+    assert.equal(fixes.size, 1);
+    assert.ok([...fixes][0].length > 5_000);
   });
 });

@@ -1,9 +1,9 @@
 import type { AgendaItem } from '../syntax/ast';
-import type { TextEdit } from '../types';
+import type { Range, TextEdit } from '../types';
 import type { Bilingual, Check } from './context';
 
 /** `numbering/*`: § numbers run one by one without gaps, repeats or steps back. */
-export const numberingCheck: Check = ({ model, report }) => {
+export const numberingCheck: Check = ({ model, report, capped }) => {
   const items = model.ast.items.filter((i) => i.value !== undefined && i.number);
   // Computed once, and only when some item is reported (most documents are numbered right).
   let renumberFix: { title: Bilingual; edits: TextEdit[]; preferred: boolean }[] | undefined;
@@ -25,71 +25,79 @@ export const numberingCheck: Check = ({ model, report }) => {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const id = `${item.value}${item.suffix?.text ?? ''}`;
-    const label = () => `§ ${item.value}${item.suffix ? ' ' + item.suffix.text : ''}`;
-    const range = () =>
-      item.suffix
-        ? { start: item.number!.range.start, end: item.suffix.range.end }
-        : item.number!.range;
+    const label = () => labelOf(item);
     const earlier = seen.get(id);
+    // Each finding is built only while its code is under the per-document cap: a document with
+    // thousands of misnumbered items would otherwise build (and drop) thousands of messages.
     if (earlier) {
-      report({
-        code: 'numbering/duplicate',
-        range: range(),
-        message: {
-          sv: `${label()} finns redan på rad ${earlier.mark.start.line + 1}. Varje punkt ska ha ett eget nummer.`,
-          en: `${label()} is already used on line ${earlier.mark.start.line + 1}. Every item needs its own number.`,
-        },
-        related: [
-          { range: earlier.mark, message: { sv: `Första ${label()}`, en: `First ${label()}` } },
-        ],
-        fixes: fixes(),
-      });
+      const range = rangeOf(item);
+      if (!capped('numbering/duplicate', range))
+        report({
+          code: 'numbering/duplicate',
+          range,
+          message: {
+            sv: `${label()} finns redan på rad ${earlier.mark.start.line + 1}. Varje punkt ska ha ett eget nummer.`,
+            en: `${label()} is already used on line ${earlier.mark.start.line + 1}. Every item needs its own number.`,
+          },
+          related: [
+            { range: earlier.mark, message: { sv: `Första ${label()}`, en: `First ${label()}` } },
+          ],
+          fixes: fixes(),
+        });
     } else if (i > 0) {
       const prev = items[i - 1];
       const p = prev.value!;
       const n = item.value!;
-      const prevLabel = () => `§ ${p}${prev.suffix ? ' ' + prev.suffix.text : ''}`;
+      const prevLabel = () => labelOf(prev);
       const suffixBack =
         n === p && prev.suffix && (!item.suffix || item.suffix.text < prev.suffix.text);
       if (n < p || suffixBack) {
-        report({
-          code: 'numbering/order',
-          range: range(),
-          message: {
-            sv: `${label()} kommer efter ${prevLabel()}. Punkterna ska vara numrerade i stigande ordning.`,
-            en: `${label()} follows ${prevLabel()}. Items must be numbered in increasing order.`,
-          },
-          related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
-          fixes: fixes(),
-        });
+        const range = rangeOf(item);
+        if (!capped('numbering/order', range))
+          report({
+            code: 'numbering/order',
+            range,
+            message: {
+              sv: `${label()} kommer efter ${prevLabel()}. Punkterna ska vara numrerade i stigande ordning.`,
+              en: `${label()} follows ${prevLabel()}. Items must be numbered in increasing order.`,
+            },
+            related: [
+              { range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } },
+            ],
+            fixes: fixes(),
+          });
       } else if (
         n > p + 1 ||
         (n === p + 1 && item.suffix) ||
         (n === p && item.suffix && item.suffix.text > nextLetter(prev.suffix?.text))
       ) {
         // `§ 47 b` right after `§ 47` skips `§ 47 a`.
-        const expected =
+        const expected = () =>
           n === p
             ? `§ ${p} ${nextLetter(prev.suffix?.text)}`
             : item.suffix
               ? `§ ${p} ${item.suffix.text}`
               : `§ ${p + 1}`;
-        report({
-          code: 'numbering/gap',
-          range: range(),
-          message: {
-            sv: `${label()} följer på ${prevLabel()}; ${expected} saknas. Numrera om eller lägg till den saknade punkten.`,
-            en: `${label()} follows ${prevLabel()}; ${expected} is missing. Renumber or add the missing item.`,
-          },
-          related: [{ range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } }],
-          fixes: fixes(),
-        });
+        const range = rangeOf(item);
+        if (!capped('numbering/gap', range))
+          report({
+            code: 'numbering/gap',
+            range,
+            message: {
+              sv: `${label()} följer på ${prevLabel()}; ${expected()} saknas. Numrera om eller lägg till den saknade punkten.`,
+              en: `${label()} follows ${prevLabel()}; ${expected()} is missing. Renumber or add the missing item.`,
+            },
+            related: [
+              { range: prev.mark, message: { sv: `Föregående punkt`, en: `Previous item` } },
+            ],
+            fixes: fixes(),
+          });
       }
     }
     if (!earlier) seen.set(id, item);
   }
   for (const item of model.ast.items) {
-    if (item.title) continue;
+    if (item.title || capped('numbering/empty-title', item.mark)) continue;
     report({
       code: 'numbering/empty-title',
       range: item.mark,
@@ -100,6 +108,18 @@ export const numberingCheck: Check = ({ model, report }) => {
     });
   }
 };
+
+/** `§ 12` or `§ 12 a`. */
+function labelOf(item: AgendaItem): string {
+  return `§ ${item.value}${item.suffix ? ' ' + item.suffix.text : ''}`;
+}
+
+/** The number of a numbered item, with its letter. */
+function rangeOf(item: AgendaItem): Range {
+  return item.suffix
+    ? { start: item.number!.range.start, end: item.suffix.range.end }
+    : item.number!.range;
+}
 
 /**
  * Edits that renumber every item consecutively from the first item's number (or `from`),
