@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { noNodeBuiltins } from './browserBundles.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,7 +132,10 @@ try {
   page.on('worker', (worker) => record(`worker started: ${worker.url().slice(0, 120)}`));
   const exit = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-      const text = logArgs.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // Mocha logs printf-style ('%d passing (%s)', 6, '8s'): format as the console would.
+      const text = format(
+        ...logArgs.map((a) => (typeof a === 'object' && a !== null ? JSON.stringify(a) : a)),
+      );
       // The scene is set (test/web/screenshotScene.ts): it stays open until the picture is taken.
       if (args.scene && text.includes('protokoll-scene-ready')) resolve(0);
       (type === 'error' ? console.error : console.log)(text);
