@@ -162,3 +162,13 @@ export function contentEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end;
 }
+
+/**
+ * Where the character `code` first occurs in `text` between `from` and `end`, or -1. A line
+ * reader's `indexOf` would search on to the end of the document when its line does not hold the
+ * character: quadratic over many such lines.
+ */
+export function indexBefore(text: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}

@@ -1,3 +1,4 @@
+import { indexBefore } from '../text';
 import type { ActionLine, Keyword } from './ast';
 import type { LineTools } from './attendee';
 import { lexLineRest } from './lexer';
@@ -27,8 +28,7 @@ export function actionLine(
   }
   let comma = -1;
   if (at >= 0) {
-    comma = text.indexOf(',', at + 1);
-    if (comma >= end) comma = -1;
+    comma = indexBefore(text, 44 /* , */, at + 1, end);
     if (
       !wellFormed(text, at + 1, comma < 0 ? end : comma, false) ||
       (comma >= 0 && !wellFormed(text, comma + 1, end, true))

@@ -1,5 +1,5 @@
 import type { Range } from '../types';
-import { contentEnd } from '../text';
+import { contentEnd, indexBefore } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
@@ -574,8 +574,7 @@ export class BlockBuilder implements LineTools {
   /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
   private suggestKeyword(): boolean {
     // Only a line with a colon can start with `Word:`.
-    const colon = this.text.indexOf(':', this.first);
-    if (colon < 0 || colon >= this.lineEnd) return false;
+    if (indexBefore(this.text, 58 /* : */, this.first, this.lineEnd) < 0) return false;
     const problem = misspeltKeyword(
       this.text,
       this.first,
