@@ -200,6 +200,13 @@ export class DiagnosticsPublisher {
     // The settings (on opening, a round trip to the client) and the folder's files on disk come
     // while the document is parsed; the parse is kept for the checks and the series.
     const settingsRead = settings.forDocument(uri);
+    // The parse cannot be interrupted: a request that came with the change (a completion typed
+    // right after it) is answered first, from the latest parse where it can. A message read
+    // while the loop polls is dispatched by an immediate queued then, hence two hops. The series
+    // check starts after them too: it parses the document once the folder is listed.
+    await yieldToWaitingRequests();
+    await yieldToWaitingRequests();
+    if (documents.get(uri)?.version !== version) return;
     const seriesChecked = folder === undefined ? undefined : this.options.series?.check(folder);
     try {
       service.parse(doc);
