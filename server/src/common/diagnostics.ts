@@ -214,7 +214,6 @@ export class DiagnosticsPublisher {
       // The checks below parse again and report the failure.
     }
     const documentSettings = await settingsRead;
-    const series = await seriesChecked;
     const current = documents.get(uri);
     // Closed, or a newer version arrived meanwhile: that one gets its turn.
     if (!current || current.version !== version) return;
@@ -236,6 +235,9 @@ export class DiagnosticsPublisher {
       connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
       return;
     }
+    // The folder is listed while the checks run.
+    const series = await seriesChecked;
+    if (documents.get(uri)?.version !== version) return;
     const own = diagnostics.map((d) => toLspDiagnostic(d, uri, version, support));
     this.published.set(uri, { version, own, seriesKey: '[]' });
     if (!series || !this.publishSeries(series, uri)) this.send(uri, version, own);
