@@ -15,7 +15,6 @@ const KOMMUNAL = mergeConfig({ kind: 'kommunal', seats: 15, members: ['Hjo', 'Va
 
 /** Runs `work` and returns how many characters `indexOf` passed over in strings of ≥ `min` characters. */
 function charactersSearched(min: number, work: () => void): number {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored below
   const original = String.prototype.indexOf;
   let searched = 0;
   String.prototype.indexOf = function (this: string, search: string, from?: number): number {
