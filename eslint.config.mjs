@@ -9,6 +9,30 @@ export default tseslint.config(
     },
   },
   {
+    // The build and test scripts are plain JavaScript run by Node: TypeScript does not check
+    // them, so a name used but never defined has to be caught here.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'setImmediate',
+          'structuredClone',
+          'fetch',
+          'AbortController',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-undef': 'error' },
+  },
+  {
     // The language service is pure: no editor API, no LSP connection, no Node I/O.
     files: ['server/src/language/**/*.ts'],
     rules: {

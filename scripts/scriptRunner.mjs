@@ -7,11 +7,13 @@ export const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
 /**
  * The script `name`'s voice: `say` prints a progress line, `die` prints what is wrong with hints
- * and exits 2, `options` parses the command line or dies pointing at the usage in `file`.
+ * and exits 2, `options` parses the command line or dies pointing at the usage in `file`,
+ * `elapsed` is the time since the script started, in milliseconds.
  */
 export function scriptRunner(name, file) {
   const t0 = Date.now();
-  const say = (message) => console.log(`[${name} ${secs(Date.now() - t0)}] ${message}`);
+  const elapsed = () => Date.now() - t0;
+  const say = (message) => console.log(`[${name} ${secs(elapsed())}] ${message}`);
   function die(message, ...hints) {
     console.error(`\ntest-${name}: ${message}`);
     for (const hint of hints) console.error(`  ${hint}`);
@@ -24,5 +26,5 @@ export function scriptRunner(name, file) {
       return die(error.message, `See the usage at the top of ${file}.`);
     }
   }
-  return { say, die, options };
+  return { say, die, options, elapsed };
 }

@@ -28,7 +28,7 @@ import { scriptRunner, secs } from './scriptRunner.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { say, die, options } = scriptRunner('editors', 'scripts/test-editors.mjs');
+const { say, die, options, elapsed } = scriptRunner('editors', 'scripts/test-editors.mjs');
 
 // --- options --------------------------------------------------------------------------------------
 const args = options({
@@ -296,7 +296,7 @@ for (const r of results) {
   );
 }
 for (const [what, ms] of timings) console.log(`  ${what}: ${secs(ms)}`);
-console.log(`  total: ${secs(Date.now() - t0)}`);
+console.log(`  total: ${secs(elapsed())}`);
 const total = (k) => results.reduce((n, r) => n + r[k], 0);
 console.log(
   `editors: ${total('passed')} passed, ${total('failed') + (exitCode && !total('failed') ? 1 : 0)} failed, ${total('pending')} skipped`,
