@@ -3,6 +3,7 @@ import type {
   ActionLine,
   AgendaItem,
   AttendanceEntry,
+  BulletLine,
   HeaderField,
   NextMeetingLine,
   ParagraphSet,
@@ -19,7 +20,7 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
-import { ItemNode, SpanNode } from './syntax/nodes';
+import { BulletLineNode, ItemNode, SpanNode } from './syntax/nodes';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';
@@ -176,11 +177,13 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   let hasItemLabels = false;
   for (const item of ast.items) {
     const parts = itemParts(item);
-    // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
-    for (const mention of parts.roundTables) organisations.push(mention);
+    for (const line of parts.lines) {
+      // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+      if (line.kind === 'bullet') organisations.push(new RoundTableMention(line));
+      else if (line.kind === 'action') actions.push({ line, item });
+      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    }
     if (parts.hasLabels) hasItemLabels = true;
-    for (const a of parts.actions) actions.push(a);
-    for (const m of parts.nextMeetings) nextMeetings.push(m);
     for (const e of parts.elections) elections.push(e);
   }
   // The item models are built on first use: most checks of a network meeting never read them.
@@ -263,10 +266,9 @@ class ItemParts {
 
   constructor(
     private readonly item: AgendaItem,
-    readonly roundTables: readonly OrganisationMention[],
+    /** The round-table bullets, action and next-meeting lines, in order. */
+    readonly lines: readonly (BulletLine | ActionLine | NextMeetingLine)[],
     readonly hasLabels: boolean,
-    readonly actions: readonly MeetingModel['actions'][number][],
-    readonly nextMeetings: readonly MeetingModel['nextMeetings'][number][],
     readonly elections: readonly Election[],
   ) {}
 
@@ -291,17 +293,14 @@ function itemParts(item: AgendaItem): ItemParts {
   const node = item instanceof ItemNode ? item : undefined;
   const cached = node ? (node._derived as ItemParts | undefined) : partsOfItem.get(item);
   if (cached) return cached;
-  let roundTables: OrganisationMention[] | undefined;
-  let actions: MeetingModel['actions'] | undefined;
-  let nextMeetings: MeetingModel['nextMeetings'] | undefined;
+  let lines: (BulletLine | ActionLine | NextMeetingLine)[] | undefined;
   let elections: Election[] | undefined;
   let hasLabels = false;
   for (const line of item.body) {
-    if (line.kind === 'bullet' && line.roundTable) {
-      (roundTables ??= []).push({ span: line.roundTable.organisation, where: 'roundTable' });
+    if (line.kind === 'bullet') {
+      if (isRoundTable(line)) (lines ??= []).push(line);
     } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
-    else if (line.kind === 'action') (actions ??= []).push({ line, item });
-    else if (line.kind === 'nextMeeting') (nextMeetings ??= []).push({ line, item });
+    else if (line.kind === 'action' || line.kind === 'nextMeeting') (lines ??= []).push(line);
     else if (line.kind === 'election') {
       (elections ??= []).push({
         role: line.role,
@@ -326,17 +325,31 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const parts = new ItemParts(
-    item,
-    exact(roundTables),
-    hasLabels,
-    exact(actions),
-    exact(nextMeetings),
-    exact(elections),
-  );
+  const parts = new ItemParts(item, exact(lines), hasLabels, exact(elections));
   if (node) node._derived = parts;
   else partsOfItem.set(item, parts);
   return parts;
+}
+
+function isRoundTable(line: BulletLine): boolean {
+  return line instanceof BulletLineNode ? line._os >= 0 : line.roundTable !== undefined;
+}
+
+/**
+ * A round-table bullet's organisation as a mention: one object holding the line (kept with the
+ * model), its span made when read.
+ */
+class RoundTableMention implements OrganisationMention {
+  constructor(private readonly line: BulletLine) {}
+
+  get span(): Span {
+    const line = this.line;
+    return (line instanceof BulletLineNode ? line._organisation : line.roundTable?.organisation)!;
+  }
+
+  get where(): 'roundTable' {
+    return 'roundTable';
+  }
 }
 
 /**

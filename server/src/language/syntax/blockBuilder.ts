@@ -28,7 +28,15 @@ import {
 } from './keywords';
 import { actionLine } from './actionLine';
 import { misspeltKeyword } from './misspelt';
-import { classifyLine, keywordKindOf, lineEndOf, LineKind, type Classified } from './lines';
+import {
+  classifyLine,
+  keywordKindOf,
+  lineEndOf,
+  LineKind,
+  trimEnd,
+  trimStart,
+  type Classified,
+} from './lines';
 import {
   Anchor,
   BlankLineNode,
@@ -83,7 +91,7 @@ let lineKeywords: (KeywordKind | undefined)[] = [];
 const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
 
 export class BlockBuilder implements LineTools {
-  private readonly anchor: Anchor;
+  private anchor: Anchor;
   private title?: Title;
   private readonly header: HeaderField[] = [];
   private readonly preamble: BodyLine[] = [];
@@ -104,20 +112,39 @@ export class BlockBuilder implements LineTools {
   private firstEnd = 0;
   /** The kind of the line's keyword, on a keyword line. */
   private keywordKind?: KeywordKind;
-  place!: LinePlace;
+  // Where the line being read is (`LineAt`): the nodes of the most frequent lines copy it from
+  // the builder, so no place object is made for their lines.
+  _anchor: Anchor;
+  _rel = 0;
+  _width = 0;
+  _off = 0;
+  private linePlace?: LinePlace;
+  // The block being read.
+  private options: BlockOptions = { followedByItem: false, allAfterLastItem: true };
 
+  /** A builder for the blocks of one text; it reads one block at a time, reusing its lists. */
   constructor(
     readonly text: string,
     private readonly lineStarts: readonly number[],
-    private readonly from: number,
-    private readonly to: number,
-    private readonly options: BlockOptions,
   ) {
-    this.anchor = new Anchor(from, text, lineStarts[from]);
+    this.anchor = this._anchor = new Anchor(0, text, 0);
   }
 
-  build(): Block {
-    const { text, lineStarts, from, to } = this;
+  /** The line being read as a place, for spans that are kept as objects (made on first use). */
+  get place(): LinePlace {
+    return (this.linePlace ??= new LinePlace(this.anchor, this._rel, this._width, this._off));
+  }
+
+  /** Reads lines `from`–`to` (exclusive) as one block. */
+  build(from: number, to: number, options: BlockOptions): Block {
+    const { text, lineStarts } = this;
+    this.options = options;
+    this.anchor = this._anchor = new Anchor(from, text, lineStarts[from]);
+    this.title = undefined;
+    this.context = 'header';
+    this.section = undefined;
+    this.item = undefined;
+    this.listLabel = undefined;
     const n = to - from;
     if (kinds.length < n) {
       const size = Math.max(n, kinds.length * 2);
@@ -171,12 +198,10 @@ export class BlockBuilder implements LineTools {
       // The readers stop before trailing white space of any kind: formatting removes it, so a
       // line must read the same with it (`- Anna Ek (S)\u2009` is no attendance problem).
       this.lineEnd = Math.max(contentEnd(text, this.lineStart, rawEnd), this.firstEnd);
-      this.place = new LinePlace(
-        this.anchor,
-        i,
-        rawEnd - this.lineStart,
-        this.lineStart - this.anchor.offset,
-      );
+      this._rel = i;
+      this._width = rawEnd - this.lineStart;
+      this._off = this.lineStart - this.anchor.offset;
+      this.linePlace = undefined;
       const afterLastItem = i >= afterFrom;
       this.keywordKind = lineKeywords[i];
       this.readLine(kinds[i] as LineKind, afterLastItem);
@@ -187,26 +212,26 @@ export class BlockBuilder implements LineTools {
       anchor: this.anchor,
       length: (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from],
       title: this.title,
-      header: exact(this.header),
-      preamble: exact(this.preamble),
-      sections: exact(this.sections),
-      items: exact(this.items),
-      signatures: exact(this.signatures),
-      comments: exact(this.comments),
-      problems: exact(this.problems),
+      header: take(this.header),
+      preamble: take(this.preamble),
+      sections: take(this.sections),
+      items: take(this.items),
+      signatures: take(this.signatures),
+      comments: take(this.comments),
+      problems: take(this.problems),
     };
   }
 
   private readLine(kind: LineKind, afterLastItem: boolean): void {
     if (kind === LineKind.Empty) {
       this.listLabel = undefined;
-      if (this.context === 'item') this.item?.body.push(new BlankLineNode(this.place));
+      if (this.context === 'item') this.item?.body.push(new BlankLineNode(this));
       return;
     }
     if (kind !== LineKind.Bullet && kind !== LineKind.Comment) this.listLabel = undefined;
     switch (kind) {
       case LineKind.Comment:
-        this.comments.push(new CommentNode(this.place, this.text.slice(this.first, this.lineEnd)));
+        this.comments.push(new CommentNode(this, this.text.slice(this.first, this.lineEnd)));
         return;
       case LineKind.Title:
         return this.readTitle();
@@ -239,17 +264,18 @@ export class BlockBuilder implements LineTools {
     this.closeItem();
     this.context = 'item';
     const { text, lineEnd } = this;
+    const base = this.lineStart;
     const markStart = this.first;
     const markEnd = this.firstEnd;
-    const image = text.slice(markStart, markEnd);
-    const section = image.indexOf('§');
-    const prefix = section > 0 ? this.span(markStart, markStart + section) : undefined;
-    const digits = /\d+/.exec(image);
-    let number: Span | undefined;
-    if (digits) {
-      const s = markStart + digits.index;
-      number = this.spanNode(s, s + digits[0].length);
-    } else {
+    const section = text.indexOf('§', markStart) - markStart;
+    const prefixEnd = section > 0 ? trimEnd(text, markStart, markStart + section) : markStart;
+    // The digits of the mark (`§ 12`, `KS § 12.`).
+    let numberStart = markStart + Math.max(section, 0);
+    while (numberStart < markEnd && !isDigit(text.charCodeAt(numberStart))) numberStart++;
+    let numberEnd = numberStart;
+    while (numberEnd < markEnd && isDigit(text.charCodeAt(numberEnd))) numberEnd++;
+    const hasNumber = numberEnd > numberStart;
+    if (!hasNumber) {
       this.problem(
         this.cols(markStart, markEnd),
         '§ saknar nummer. Skriv § N följt av rubriken, till exempel § 3 Ekonomi.',
@@ -258,50 +284,62 @@ export class BlockBuilder implements LineTools {
     }
     let markRangeEnd = markEnd;
     let titleStart = markEnd;
-    let suffix: Span | undefined;
-    const afterMark = text.slice(markEnd, lineEnd);
+    let suffixStart = -1;
     // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
-    const odd = number
-      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
-        (image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
-      : null;
-    if (odd && number) {
+    const oddEnd = hasNumber
+      ? oddNumberEnd(text, markEnd, lineEnd, text.charCodeAt(markEnd - 1))
+      : -1;
+    if (oddEnd >= 0) {
+      const number = text.slice(numberStart, numberEnd);
+      const written = text.slice(markStart + section, oddEnd).trim();
       this.problem(
-        this.cols(markStart, markEnd + odd[0].length),
-        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" är inget paragrafnummer. Skriv § ${number.text} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
-        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" is not an item number. Write § ${number.text} followed by the title; the year and case number go in (Dnr …) after the title.`,
+        this.cols(markStart, oddEnd),
+        `"${written}" är inget paragrafnummer. Skriv § ${number} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
+        `"${written}" is not an item number. Write § ${number} followed by the title; the year and case number go in (Dnr …) after the title.`,
       );
     }
-    const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
-    if (letter) {
-      const s = markEnd + letter[0].length - 1;
-      suffix = this.spanNode(s, s + 1);
-      markRangeEnd = s + 1;
-      titleStart = s + 1;
+    const letter = hasNumber && oddEnd < 0 ? suffixLetter(text, markEnd, lineEnd) : -1;
+    if (letter >= 0) {
+      suffixStart = letter;
+      markRangeEnd = letter + 1;
+      titleStart = letter + 1;
     }
-    const titleFrom = odd ? markEnd + odd[0].length : titleStart;
-    let title = this.span(titleFrom, lineEnd);
-    let caseNumber: Span | undefined;
-    if (title) {
-      const dnr = /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(title.text);
+    const titleFrom = oddEnd >= 0 ? oddEnd : titleStart;
+    let ts = trimStart(text, titleFrom, lineEnd);
+    let te = trimEnd(text, ts, lineEnd);
+    let cs = -1;
+    let ce = -1;
+    if (ts < te) {
+      const dnr =
+        text.charCodeAt(te - 1) === 41 /* ) */
+          ? /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(text.slice(ts, te))
+          : null;
       if (dnr) {
-        const open = this.offsetOf(title) + dnr.index;
-        caseNumber = this.span(open + 1, open + 1 + dnr[1].length);
-        title = this.span(this.offsetOf(title), open);
+        const open = ts + dnr.index;
+        cs = trimStart(text, open + 1, open + 1 + dnr[1].length);
+        ce = trimEnd(text, cs, open + 1 + dnr[1].length);
+        if (cs >= ce) cs = ce = -1;
+        te = trimEnd(text, ts, open);
       }
-    }
-    const base = this.lineStart;
+      if (ts >= te) ts = te = -1;
+    } else ts = te = -1;
+    const col = (offset: number) => (offset < 0 ? -1 : offset - base);
     this.item = new ItemNode(
-      this.place,
+      this,
       markStart - base,
       markStart + Math.max(section, 0) - base,
       markRangeEnd - base,
-      number,
-      number ? Number(number.text) : undefined,
-      suffix,
-      title,
-      prefix,
-      caseNumber,
+      hasNumber ? Number(text.slice(numberStart, numberEnd)) : undefined,
+      hasNumber ? numberStart - base : -1,
+      hasNumber ? numberEnd - base : -1,
+      col(suffixStart),
+      suffixStart < 0 ? -1 : suffixStart + 1 - base,
+      col(ts),
+      col(te),
+      prefixEnd > markStart ? markStart - base : -1,
+      prefixEnd > markStart ? prefixEnd - base : -1,
+      col(cs),
+      col(ce),
     );
   }
 
@@ -309,11 +347,7 @@ export class BlockBuilder implements LineTools {
     const item = this.item;
     if (!item) return;
     // From the § to the end of the last non-blank body line (else of the title or mark).
-    const title = item.title as SpanNode | undefined;
-    if (title) {
-      item._end = title._p;
-      item._endCol = title._e;
-    }
+    if (item._ts >= 0) item._endCol = item._te;
     item.body = exact(item.body);
     for (let i = item.body.length - 1; i >= 0; i--) {
       const line = item.body[i] as BodyLine & LineNode;
@@ -327,9 +361,30 @@ export class BlockBuilder implements LineTools {
   }
 
   private readKeywordLine(afterLastItem: boolean): void {
-    const { lineEnd } = this;
+    const { text, lineEnd } = this;
     const kind = this.keywordKind as KeywordKind;
     const colonEnd = this.firstEnd;
+    const item = this.item;
+    if (this.context === 'item' && item && (kind === 'decision' || kind === 'action')) {
+      // The most frequent keyword lines keep columns, not span objects.
+      const base = this.lineStart;
+      if (kind === 'decision') {
+        const ts = trimStart(text, colonEnd, lineEnd);
+        const te = trimEnd(text, ts, lineEnd);
+        const some = ts < te;
+        item.body.push(
+          new DecisionLineNode(
+            this,
+            kind,
+            this.first - base,
+            colonEnd - base,
+            some ? ts - base : -1,
+            some ? te - base : -1,
+          ),
+        );
+      } else item.body.push(actionLine(this, kind, this.first, colonEnd, lineEnd));
+      return;
+    }
     const keyword = new KeywordNode(
       kind,
       this.place,
@@ -337,9 +392,9 @@ export class BlockBuilder implements LineTools {
       colonEnd - this.lineStart,
     );
     const value = this.span(colonEnd, lineEnd);
-    const beforeItems = this.items.length === 0 && !this.item;
+    const beforeItems = this.items.length === 0 && !item;
 
-    if (kind === 'paragraphs' && afterLastItem && this.items.length + (this.item ? 1 : 0) > 0) {
+    if (kind === 'paragraphs' && afterLastItem && this.items.length + (item ? 1 : 0) > 0) {
       // `Paragrafer:` may also stand in the signature block.
       this.closeItem();
       this.endSection();
@@ -403,8 +458,7 @@ export class BlockBuilder implements LineTools {
       }
       return this.readTextLine(afterLastItem);
     }
-    // decision, action, next meeting and the v2 item labels
-    const item = this.item;
+    // decision, action (outside an item), next meeting and the v2 item labels
     if (this.context !== 'item' || !item) {
       this.problem(
         keyword.range,
@@ -419,30 +473,22 @@ export class BlockBuilder implements LineTools {
       this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
       return;
     }
-    if (kind === 'decision') {
-      item.body.push(new DecisionLineNode(this.place, keyword, value));
+    if (!value) {
+      item.body.push(new NextMeetingLineNode(this.place, keyword));
       return;
     }
-    if (kind === 'nextMeeting') {
-      if (!value) {
-        item.body.push(new NextMeetingLineNode(this.place, keyword));
-        return;
-      }
-      const start = this.offsetOf(value);
-      const comma = value.text.indexOf(',');
-      const space = value.text.search(/\s/);
-      const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
-      item.body.push(
-        new NextMeetingLineNode(
-          this.place,
-          keyword,
-          this.span(start, start + cut),
-          this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
-        ),
-      );
-      return;
-    }
-    item.body.push(actionLine(this, keyword, colonEnd, lineEnd));
+    const start = this.offsetOf(value);
+    const comma = value.text.indexOf(',');
+    const space = value.text.search(/\s/);
+    const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
+    item.body.push(
+      new NextMeetingLineNode(
+        this.place,
+        keyword,
+        this.span(start, start + cut),
+        this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
+      ),
+    );
   }
 
   private readBullet(): void {
@@ -461,32 +507,47 @@ export class BlockBuilder implements LineTools {
         return;
       }
     }
-    const text = this.span(after, lineEnd);
+    const source = this.text;
+    const base = this.lineStart;
+    const ts = trimStart(source, after, lineEnd);
+    const te = trimEnd(source, ts, lineEnd);
     const list = item ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
     // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    let roundTable: { organisation: Span; text?: Span } | undefined;
-    if (!list && text) {
-      const colon = roundTableColon(this.text, after, lineEnd);
+    let os = -1;
+    let oe = -1;
+    let rs = -1;
+    let re = -1;
+    if (!list && ts < te) {
+      const colon = roundTableColon(source, after, lineEnd);
       if (colon >= 0) {
-        const organisation = this.span(after, colon);
+        const start = trimStart(source, after, colon);
+        const end = trimEnd(source, start, colon);
         if (
-          organisation &&
-          !(
-            mayBeVoteChoice(this.text.charCodeAt(after)) &&
-            voteChoice(this.text.slice(after, colon))
-          ) &&
-          wordCount(organisation.text) <= 4
+          start < end &&
+          !(mayBeVoteChoice(source.charCodeAt(after)) && voteChoice(source.slice(after, colon))) &&
+          wordCount(source, start, end) <= 4
         ) {
-          roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
+          os = start - base;
+          oe = end - base;
+          const restStart = trimStart(source, colon + 1, lineEnd);
+          const restEnd = trimEnd(source, restStart, lineEnd);
+          if (restStart < restEnd) {
+            rs = restStart - base;
+            re = restEnd - base;
+          }
         }
       }
     }
     const bullet = new BulletLineNode(
-      this.place,
+      this,
       markerCol,
-      text,
-      roundTable,
+      ts < te ? ts - base : -1,
+      ts < te ? te - base : -1,
+      os,
+      oe,
+      rs,
+      re,
       list,
       list ? bulletPersons(this, list, after, lineEnd) : undefined,
     );
@@ -525,10 +586,12 @@ export class BlockBuilder implements LineTools {
     ) {
       return this.notASignature();
     }
-    const span = this.span(this.lineStart, lineEnd) as Span;
+    const base = this.lineStart;
+    const ts = trimStart(text, base, lineEnd);
+    const te = trimEnd(text, ts, lineEnd);
     if (this.context === 'section') {
-      if (text.slice(this.lineStart, lineEnd).includes(',')) {
-        const start = this.offsetOf(span);
+      const comma = text.indexOf(',', base);
+      if (comma >= 0 && comma < lineEnd) {
         this.problems.push(
           new ProblemNode(
             this.anchor,
@@ -538,7 +601,7 @@ export class BlockBuilder implements LineTools {
               en: 'An attendance line starts with "- ": write - Name, Organisation.',
             },
             {
-              range: this.cols(start, start),
+              range: this.cols(ts, ts),
               newText: '- ',
               title: { sv: 'Lägg till "- "', en: 'Add "- "' },
             },
@@ -549,18 +612,19 @@ export class BlockBuilder implements LineTools {
       this.endSection();
     }
     if (this.context === 'item' && this.item) {
-      const start = this.offsetOf(span);
-      // Trailing blanks of any kind change nothing (formatting removes them).
-      let end = lineEnd;
-      while (end > start && /\s/.test(this.text[end - 1])) end--;
-      this.item.body.push(
-        immediateLine(span, this.place) ??
-          electionLine(this, span, start, end) ??
-          new TextLineNode(this.place, span),
-      );
+      // `Justeras omedelbart.` and `Till justerare utses …` start with one of these letters.
+      const lower = text.charCodeAt(ts) | 0x20;
+      if (lower === 106 || lower === 112 || lower === 98 || lower === 116 || lower === 97) {
+        const span = this.span(ts, te) as Span;
+        // Trailing blanks of any kind change nothing (formatting removes them).
+        const end = contentEnd(text, ts, lineEnd);
+        const line = immediateLine(span, this.place) ?? electionLine(this, span, ts, end);
+        if (line) return void this.item.body.push(line);
+      }
+      this.item.body.push(new TextLineNode(this, ts - base, te - base));
       return;
     }
-    this.preamble.push(new TextLineNode(this.place, span));
+    this.preamble.push(new TextLineNode(this, ts - base, te - base));
   }
 
   private notASignature(): void {
@@ -576,6 +640,12 @@ export class BlockBuilder implements LineTools {
     // Only a line with a colon can start with `Word:`.
     const colon = this.text.indexOf(':', this.first);
     if (colon < 0 || colon >= this.lineEnd) return false;
+    // `Word:` or `Two words:` — one ASCII character other than a letter or blank before the colon
+    // rules it out without the regular expression.
+    for (let i = this.first; i < colon; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 128 && c !== 32 && c !== 9 && !((c | 0x20) >= 97 && (c | 0x20) <= 122)) return false;
+    }
     const problem = misspeltKeyword(
       this.text,
       this.first,
@@ -602,8 +672,8 @@ export class BlockBuilder implements LineTools {
   /** A trimmed span between two absolute offsets of the current line, or undefined when blank. */
   readonly span = (start: number, end: number): Span | undefined => {
     const { text } = this;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    start = trimStart(text, start, end);
+    end = trimEnd(text, start, end);
     if (start >= end) return undefined;
     return this.spanNode(start, end);
   };
@@ -620,11 +690,20 @@ export class BlockBuilder implements LineTools {
   }
 
   private cols(start: number, end: number): Range {
-    return this.place.cols(start - this.lineStart, end - this.lineStart);
+    const line = this.anchor.line + this._rel;
+    return {
+      start: { line, character: start - this.lineStart },
+      end: { line, character: end - this.lineStart },
+    };
   }
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** The list's entries in a list without spare capacity; `list` is emptied for the next block. */
+function take<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.splice(0);
+}
 
 /** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
 function exact<T>(list: T[]): T[] {
@@ -663,12 +742,11 @@ function mayBeVoteChoice(code: number): boolean {
   return lower === 106 || lower === 110 || lower === 97 || lower === 121;
 }
 
-/** `text.split(/\s+/).length`, without the array. */
-function wordCount(text: string): number {
+/** `text.slice(start, end).split(/\s+/).length`, without the string and the array. */
+function wordCount(text: string, start: number, end: number): number {
   let count = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i)) && (i + 1 >= text.length || !isSpace(text.charCodeAt(i + 1))))
-      count++;
+  for (let i = start; i < end; i++) {
+    if (isSpace(text.charCodeAt(i)) && (i + 1 >= end || !isSpace(text.charCodeAt(i + 1)))) count++;
   }
   return count;
 }
@@ -679,6 +757,45 @@ function isSpace(code: number): boolean {
   return /\s/.test(String.fromCharCode(code));
 }
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xfeff;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function digitsEnd(text: string, from: number, end: number): number {
+  while (from < end && isDigit(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/**
+ * The end of what follows an item mark as part of a number that is not an item number (`/2024`,
+ * `: 2`, `.5`, `-3`, or digits after a mark ending in `.`); -1 when nothing does. What
+ * /^(?:[/:][ \t]*\d+|[.,\-–]\d+)/, else /^\d+/ after a mark ending in `.`, match.
+ */
+function oddNumberEnd(text: string, from: number, end: number, markLast: number): number {
+  const c = from < end ? text.charCodeAt(from) : -1;
+  if (c === 47 /* / */ || c === 58 /* : */) {
+    let p = from + 1;
+    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    const digits = digitsEnd(text, p, end);
+    if (digits > p) return digits;
+  } else if (c === 46 || c === 44 || c === 45 || c === 0x2013 /* . , - – */) {
+    const digits = digitsEnd(text, from + 1, end);
+    if (digits > from + 1) return digits;
+  }
+  if (markLast === 46 /* . */) {
+    const digits = digitsEnd(text, from, end);
+    if (digits > from) return digits;
+  }
+  return -1;
+}
+
+/** The letter of `§ 47 b`: after blanks, one of a–z, å, ä, ö followed by a blank or the end. */
+function suffixLetter(text: string, from: number, end: number): number {
+  let p = from;
+  while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  if (p >= end) return -1;
+  const c = text.charCodeAt(p);
+  if (!((c >= 97 && c <= 122) || c === 0xe5 || c === 0xe4 || c === 0xf6)) return -1;
+  const next = p + 1 < end ? text.charCodeAt(p + 1) : -1;
+  return next === -1 || next === 32 || next === 9 ? p : -1;
 }

@@ -1,5 +1,5 @@
 import type { ProtokollAst } from './ast';
-import { BlockBuilder, type Block } from './blockBuilder';
+import { BlockBuilder, type Block, type BlockOptions } from './blockBuilder';
 import { diffText, layoutOf, relayout, type LineLayout } from './layout';
 
 /** What the next parse of the same document may reuse: the layout and the § item blocks. */
@@ -10,6 +10,9 @@ interface Reusable {
 }
 
 const reusableParts = new WeakMap<ProtokollAst, Reusable>();
+
+const LAST_ITEM: BlockOptions = { followedByItem: false, allAfterLastItem: true };
+const OTHER_ITEM: BlockOptions = { followedByItem: true, allAfterLastItem: false };
 
 /**
  * Reads the document text into an AST. Never throws; unreadable lines become `problems`.
@@ -33,23 +36,19 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
   const blocksByStart = new Map<number, Block>();
   const blocks: Block[] = [];
   const headerEnd = itemLines.length > 0 ? itemLines[0] : count;
+  const builder = new BlockBuilder(text, lineStarts);
   blocks.push(
-    new BlockBuilder(text, lineStarts, 0, headerEnd, {
+    builder.build(0, headerEnd, {
       followedByItem: itemLines.length > 0,
       allAfterLastItem: itemLines.length === 0,
-    }).build(),
+    }),
   );
   for (let k = 0; k < itemLines.length; k++) {
     const from = itemLines[k];
     const last = k === itemLines.length - 1;
     const to = last ? count : itemLines[k + 1];
     if (last) {
-      blocks.push(
-        new BlockBuilder(text, lineStarts, from, to, {
-          followedByItem: false,
-          allAfterLastItem: true,
-        }).build(),
-      );
+      blocks.push(builder.build(from, to, LAST_ITEM));
       continue;
     }
     const start = lineStarts[from];
@@ -72,10 +71,7 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
         block.anchor.offset = start;
       }
     }
-    block ??= new BlockBuilder(text, lineStarts, from, to, {
-      followedByItem: true,
-      allAfterLastItem: false,
-    }).build();
+    block ??= builder.build(from, to, OTHER_ITEM);
     blocksByStart.set(start, block);
     blocks.push(block);
   }

@@ -60,6 +60,22 @@ export function indentEnd(text: string, start: number, end: number): number {
   return p;
 }
 
+/** The offset after the blanks (spaces, tabs, byte order marks) at `start`, at most `end`. */
+export function trimStart(text: string, start: number, end: number): number {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The offset before the blanks that end `start`–`end`, at least `start`. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xfeff;
+}
+
 /** How a line starts: its kind and where its first token ends. */
 export interface Classified {
   kind: LineKind;

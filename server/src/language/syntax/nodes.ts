@@ -148,12 +148,20 @@ export class KeywordNode extends SpanNode implements Keyword {
   }
 }
 
+/** Where a line is (a `LinePlace`, or the block builder on the line it is reading). */
+export interface LineAt {
+  readonly _anchor: Anchor;
+  readonly _rel: number;
+  readonly _width: number;
+  readonly _off: number;
+}
+
 /**
  * A line's node keeps the line's place itself (copied from the `LinePlace` it was read with) and
  * its spans of that line are moved to point at it, so the place object is not kept.
  */
 export abstract class LineNode extends Placed {
-  constructor(p: LinePlace) {
+  constructor(p: LineAt) {
     super();
     const self = this as { -readonly [K in keyof Placed]: Placed[K] };
     self._anchor = p._anchor;
@@ -175,29 +183,12 @@ export abstract class LineNode extends Placed {
 
 /*
  * The spans of the most frequent lines (item, text, bullet, decision, action lines) are kept as
- * columns on the node and made when read: a span object per span was a third of what the parse
- * keeps. A span of another line (not expected, but possible for a caller) is kept as it is.
+ * columns on the node (-1: none) and made when read: a span object per span was a third of what
+ * the parse keeps. The parser gives these nodes columns, so it makes no span objects for them.
  */
 
-function ownStart(p: LinePlace, span: Span | undefined): number {
-  return span instanceof SpanNode && span._p === p ? span._s : -1;
-}
-
-function ownEnd(p: LinePlace, span: Span | undefined): number {
-  return span instanceof SpanNode && span._p === p ? span._e : -1;
-}
-
-function foreign(p: LinePlace, span: Span | undefined): Span | undefined {
-  return span === undefined || ownStart(p, span) >= 0 ? undefined : span;
-}
-
-function spanOf(
-  node: Placed,
-  start: number,
-  end: number,
-  other: Span | undefined,
-): Span | undefined {
-  return start < 0 ? other : new SpanNode(node, start, end);
+function spanOf(node: Placed, start: number, end: number): Span | undefined {
+  return start < 0 ? undefined : new SpanNode(node, start, end);
 }
 
 export class TitleNode extends LineNode implements Title {
@@ -321,18 +312,16 @@ export class TextLineNode extends LineNode implements TextLine {
   declare readonly kind: 'text';
   declare readonly _ts: number;
   declare readonly _te: number;
-  declare readonly _text: Span | undefined;
 
-  constructor(p: LinePlace, text: Span) {
+  constructor(p: LineAt, ts: number, te: number) {
     super(p);
     this.kind = 'text';
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._text = foreign(p, text);
+    this._ts = ts;
+    this._te = te;
   }
 
   get text(): Span {
-    return spanOf(this, this._ts, this._te, this._text) as Span;
+    return new SpanNode(this, this._ts, this._te);
   }
 }
 
@@ -348,13 +337,16 @@ export class BulletLineNode extends LineNode implements BulletLine {
   declare readonly _oe: number;
   declare readonly _rs: number;
   declare readonly _re: number;
-  declare readonly _other: { text?: Span; organisation?: Span; rest?: Span } | undefined;
 
   constructor(
-    p: LinePlace,
+    p: LineAt,
     mk: number,
-    text?: Span,
-    roundTable?: { readonly organisation: Span; readonly text?: Span },
+    ts: number,
+    te: number,
+    os: number,
+    oe: number,
+    rs: number,
+    re: number,
     list?: ItemLabelKind,
     persons?: PersonRef[],
   ) {
@@ -363,28 +355,29 @@ export class BulletLineNode extends LineNode implements BulletLine {
     this.list = list;
     this.persons = persons;
     this.kind = 'bullet';
-    const organisation = roundTable?.organisation;
-    const rest = roundTable?.text;
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._os = ownStart(p, organisation);
-    this._oe = ownEnd(p, organisation);
-    this._rs = ownStart(p, rest);
-    this._re = ownEnd(p, rest);
-    this._other =
-      foreign(p, text) || foreign(p, organisation) || foreign(p, rest)
-        ? { text, organisation, rest }
-        : undefined;
+    this._ts = ts;
+    this._te = te;
+    this._os = os;
+    this._oe = oe;
+    this._rs = rs;
+    this._re = re;
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 
   get roundTable(): { readonly organisation: Span; readonly text?: Span } | undefined {
-    const organisation = spanOf(this, this._os, this._oe, this._other?.organisation);
-    if (!organisation) return undefined;
-    return { organisation, text: spanOf(this, this._rs, this._re, this._other?.rest) };
+    if (this._os < 0) return undefined;
+    return {
+      organisation: new SpanNode(this, this._os, this._oe),
+      text: spanOf(this, this._rs, this._re),
+    };
+  }
+
+  /** The round table's organisation, without the pair `roundTable` makes. */
+  get _organisation(): Span | undefined {
+    return spanOf(this, this._os, this._oe);
   }
 
   get marker(): Range {
@@ -492,27 +485,23 @@ export class DecisionLineNode extends LineNode implements DecisionLine {
   declare readonly _ke: number;
   declare readonly _ts: number;
   declare readonly _te: number;
-  declare readonly _other: { keyword: Keyword; text?: Span } | undefined;
 
-  constructor(p: LinePlace, keyword: Keyword, text?: Span) {
+  constructor(p: LineAt, kind: KeywordKind, ks: number, ke: number, ts: number, te: number) {
     super(p);
     this.kind = 'decision';
-    this._kind = keyword.kind;
-    this._ks = ownStart(p, keyword);
-    this._ke = ownEnd(p, keyword);
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._other = foreign(p, keyword) || foreign(p, text) ? { keyword, text } : undefined;
+    this._kind = kind;
+    this._ks = ks;
+    this._ke = ke;
+    this._ts = ts;
+    this._te = te;
   }
 
   get keyword(): Keyword {
-    return this._ks < 0
-      ? (this._other as { keyword: Keyword }).keyword
-      : new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode(this._kind, this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 }
 
@@ -529,42 +518,40 @@ export class ActionLineNode extends LineNode implements ActionLine {
   declare readonly _oe: number;
   declare readonly _ds: number;
   declare readonly _de: number;
-  declare readonly _other: { keyword: Keyword; text?: Span; owner?: Span; due?: Span } | undefined;
 
   constructor(
-    p: LinePlace,
-    keyword: Keyword,
-    text?: Span,
-    at: number = -1,
-    owner?: Span,
-    due?: Span,
+    p: LineAt,
+    kind: KeywordKind,
+    ks: number,
+    ke: number,
+    ts: number,
+    te: number,
+    at: number,
+    os: number,
+    oe: number,
+    ds: number,
+    de: number,
   ) {
     super(p);
     this._at = at;
     this.kind = 'action';
-    this._kind = keyword.kind;
-    this._ks = ownStart(p, keyword);
-    this._ke = ownEnd(p, keyword);
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._os = ownStart(p, owner);
-    this._oe = ownEnd(p, owner);
-    this._ds = ownStart(p, due);
-    this._de = ownEnd(p, due);
-    this._other =
-      foreign(p, keyword) || foreign(p, text) || foreign(p, owner) || foreign(p, due)
-        ? { keyword, text, owner, due }
-        : undefined;
+    this._kind = kind;
+    this._ks = ks;
+    this._ke = ke;
+    this._ts = ts;
+    this._te = te;
+    this._os = os;
+    this._oe = oe;
+    this._ds = ds;
+    this._de = de;
   }
 
   get keyword(): Keyword {
-    return this._ks < 0
-      ? (this._other as { keyword: Keyword }).keyword
-      : new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode(this._kind, this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 
   get at(): Range | undefined {
@@ -572,11 +559,11 @@ export class ActionLineNode extends LineNode implements ActionLine {
   }
 
   get owner(): Span | undefined {
-    return spanOf(this, this._os, this._oe, this._other?.owner);
+    return spanOf(this, this._os, this._oe);
   }
 
   get due(): Span | undefined {
-    return spanOf(this, this._ds, this._de, this._other?.due);
+    return spanOf(this, this._ds, this._de);
   }
 }
 
@@ -601,7 +588,7 @@ export class NextMeetingLineNode extends LineNode implements NextMeetingLine {
 export class BlankLineNode extends LineNode implements BlankLine {
   declare readonly kind: 'blank';
 
-  constructor(p: LinePlace) {
+  constructor(p: LineAt) {
     super(p);
     this.kind = 'blank';
   }
@@ -636,7 +623,7 @@ export class SignatureNode extends LineNode implements SignatureLine {
 export class CommentNode extends LineNode implements CommentLine {
   declare readonly text: string;
 
-  constructor(p: LinePlace, text: string) {
+  constructor(p: LineAt, text: string) {
     super(p);
     this.text = text;
   }
@@ -659,8 +646,6 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare readonly _pe: number;
   declare readonly _cs: number;
   declare readonly _ce: number;
-  declare readonly _other:
-    { number?: Span; suffix?: Span; title?: Span; prefix?: Span; caseNumber?: Span } | undefined;
   declare body: AgendaItem['body'];
   /** Where the item ends (set when it is closed). */
   declare _end: Placed;
@@ -672,40 +657,37 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare _derived: unknown;
 
   constructor(
-    p: LinePlace,
+    p: LineAt,
     start: number,
     ms: number,
     me: number,
-    number?: Span,
-    value?: number,
-    suffix?: Span,
-    title?: Span,
-    prefix?: Span,
-    caseNumber?: Span,
+    value: number | undefined,
+    ns: number,
+    ne: number,
+    ss: number,
+    se: number,
+    ts: number,
+    te: number,
+    ps: number,
+    pe: number,
+    cs: number,
+    ce: number,
   ) {
     super(p);
     this._start = start;
     this._ms = ms;
     this._me = me;
     this.value = value;
-    this._ns = ownStart(p, number);
-    this._ne = ownEnd(p, number);
-    this._ss = ownStart(p, suffix);
-    this._se = ownEnd(p, suffix);
-    this._ts = ownStart(p, title);
-    this._te = ownEnd(p, title);
-    this._ps = ownStart(p, prefix);
-    this._pe = ownEnd(p, prefix);
-    this._cs = ownStart(p, caseNumber);
-    this._ce = ownEnd(p, caseNumber);
-    this._other =
-      foreign(p, number) ||
-      foreign(p, suffix) ||
-      foreign(p, title) ||
-      foreign(p, prefix) ||
-      foreign(p, caseNumber)
-        ? { number, suffix, title, prefix, caseNumber }
-        : undefined;
+    this._ns = ns;
+    this._ne = ne;
+    this._ss = ss;
+    this._se = se;
+    this._ts = ts;
+    this._te = te;
+    this._ps = ps;
+    this._pe = pe;
+    this._cs = cs;
+    this._ce = ce;
     this.body = [];
     this._end = this;
     this._endCol = me;
@@ -713,23 +695,23 @@ export class ItemNode extends LineNode implements AgendaItem {
   }
 
   get number(): Span | undefined {
-    return spanOf(this, this._ns, this._ne, this._other?.number);
+    return spanOf(this, this._ns, this._ne);
   }
 
   get suffix(): Span | undefined {
-    return spanOf(this, this._ss, this._se, this._other?.suffix);
+    return spanOf(this, this._ss, this._se);
   }
 
   get title(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.title);
+    return spanOf(this, this._ts, this._te);
   }
 
   get prefix(): Span | undefined {
-    return spanOf(this, this._ps, this._pe, this._other?.prefix);
+    return spanOf(this, this._ps, this._pe);
   }
 
   get caseNumber(): Span | undefined {
-    return spanOf(this, this._cs, this._ce, this._other?.caseNumber);
+    return spanOf(this, this._cs, this._ce);
   }
 
   get range(): Range {
