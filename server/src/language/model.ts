@@ -176,13 +176,15 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const nextMeetings: MeetingModel['nextMeetings'] = [];
   let hasItemLabels = false;
   for (const item of ast.items) {
-    const parts = itemParts(item);
-    for (const line of parts.lines) {
+    for (const line of item.body) {
       // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
-      if (line.kind === 'bullet') organisations.push(new RoundTableMention(line));
-      else if (line.kind === 'action') actions.push({ line, item });
+      if (line.kind === 'bullet') {
+        if (isRoundTable(line)) organisations.push(new RoundTableMention(line));
+      } else if (line.kind === 'action') actions.push({ line, item });
       else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
     }
+    const parts = itemParts(item);
+    if (parts === PLAIN) continue;
     if (parts.hasLabels) hasItemLabels = true;
     for (const e of parts.elections) elections.push(e);
   }
@@ -191,7 +193,10 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   let itemModels: Map<AgendaItem, ItemModel> | undefined;
   const allItems = (): ItemModel[] => {
     if (!items) {
-      items = ast.items.map((item) => itemParts(item).model);
+      items = ast.items.map((item) => {
+        const parts = itemParts(item);
+        return parts === PLAIN ? buildItemModel(item) : parts.model;
+      });
       itemModels = new Map(items.map((m) => [m.item, m]));
     }
     return items;
@@ -257,28 +262,30 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
 }
 
 /**
- * What the model takes from one § item; computed once per item and kept while the item lives.
- * A class with shared empty lists: one small object per item (a literal with a getter was a
- * dictionary-mode object with its own closure, the largest thing the model kept per item).
+ * What the model takes from one § item that has labels or elections (the body's round tables,
+ * actions and next meetings are read from the body each time: a few kind tests per line), computed
+ * once per item and kept while the item lives. Any other item keeps the shared `PLAIN`, so it
+ * costs the model no object; its item model is built when asked for.
  */
 class ItemParts {
   private built?: ItemModel;
 
   constructor(
-    private readonly item: AgendaItem,
-    /** The round-table bullets, action and next-meeting lines, in order. */
-    readonly lines: readonly (BulletLine | ActionLine | NextMeetingLine)[],
+    private readonly item: AgendaItem | undefined,
     readonly hasLabels: boolean,
     readonly elections: readonly Election[],
   ) {}
 
   /** The item model, built on first use. */
   get model(): ItemModel {
-    return (this.built ??= buildItemModel(this.item));
+    return (this.built ??= buildItemModel(this.item as AgendaItem));
   }
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** The parts of an item without labels or elections. */
+const PLAIN = new ItemParts(undefined, false, NONE);
 
 /** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
 function exact<T>(list: T[] | undefined): readonly T[] {
@@ -293,14 +300,10 @@ function itemParts(item: AgendaItem): ItemParts {
   const node = item instanceof ItemNode ? item : undefined;
   const cached = node ? (node._derived as ItemParts | undefined) : partsOfItem.get(item);
   if (cached) return cached;
-  let lines: (BulletLine | ActionLine | NextMeetingLine)[] | undefined;
   let elections: Election[] | undefined;
   let hasLabels = false;
   for (const line of item.body) {
-    if (line.kind === 'bullet') {
-      if (isRoundTable(line)) (lines ??= []).push(line);
-    } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
-    else if (line.kind === 'action' || line.kind === 'nextMeeting') (lines ??= []).push(line);
+    if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
     else if (line.kind === 'election') {
       (elections ??= []).push({
         role: line.role,
@@ -325,7 +328,7 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const parts = new ItemParts(item, exact(lines), hasLabels, exact(elections));
+  const parts = hasLabels || elections ? new ItemParts(item, hasLabels, exact(elections)) : PLAIN;
   if (node) node._derived = parts;
   else partsOfItem.set(item, parts);
   return parts;

@@ -116,8 +116,6 @@ export class BlockBuilder implements LineTools {
   // the builder, so no place object is made for their lines.
   _anchor: Anchor;
   _rel = 0;
-  _width = 0;
-  _off = 0;
   private linePlace?: LinePlace;
   // The block being read.
   private options: BlockOptions = { followedByItem: false, allAfterLastItem: true };
@@ -127,19 +125,23 @@ export class BlockBuilder implements LineTools {
     readonly text: string,
     private readonly lineStarts: readonly number[],
   ) {
-    this.anchor = this._anchor = new Anchor(0, text, 0);
+    this.anchor = this._anchor = new Anchor(0, text, 0, lineStarts);
   }
 
   /** The line being read as a place, for spans that are kept as objects (made on first use). */
   get place(): LinePlace {
-    return (this.linePlace ??= new LinePlace(this.anchor, this._rel, this._width, this._off));
+    return (this.linePlace ??= new LinePlace(this.anchor, this._rel));
   }
 
-  /** Reads lines `from`–`to` (exclusive) as one block. */
-  build(from: number, to: number, options: BlockOptions): Block {
+  /**
+   * Reads lines `from`–`to` (exclusive) as one block. A block of one § item and nothing else (no
+   * comment, problem or signature) is that item itself, with the block's length in `_length`: a
+   * block object and a list per item were a tenth of what the parse keeps.
+   */
+  build(from: number, to: number, options: BlockOptions): Block | ItemNode {
     const { text, lineStarts } = this;
     this.options = options;
-    this.anchor = this._anchor = new Anchor(from, text, lineStarts[from]);
+    this.anchor = this._anchor = new Anchor(from, text, lineStarts[from], lineStarts);
     this.title = undefined;
     this.context = 'header';
     this.section = undefined;
@@ -199,18 +201,31 @@ export class BlockBuilder implements LineTools {
       // line must read the same with it (`- Anna Ek (S)\u2009` is no attendance problem).
       this.lineEnd = Math.max(contentEnd(text, this.lineStart, rawEnd), this.firstEnd);
       this._rel = i;
-      this._width = rawEnd - this.lineStart;
-      this._off = this.lineStart - this.anchor.offset;
       this.linePlace = undefined;
       const afterLastItem = i >= afterFrom;
       this.keywordKind = lineKeywords[i];
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
+    const length = (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from];
+    if (
+      this.items.length === 1 &&
+      this.title === undefined &&
+      this.header.length === 0 &&
+      this.preamble.length === 0 &&
+      this.sections.length === 0 &&
+      this.signatures.length === 0 &&
+      this.comments.length === 0 &&
+      this.problems.length === 0
+    ) {
+      const item = this.items.pop() as ItemNode;
+      item._length = length;
+      return item;
+    }
     // A block lives as long as its document (and longer when reused): no room for growth kept.
     return {
       anchor: this.anchor,
-      length: (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from],
+      length,
       title: this.title,
       header: take(this.header),
       preamble: take(this.preamble),
@@ -346,16 +361,7 @@ export class BlockBuilder implements LineTools {
   private closeItem(): void {
     const item = this.item;
     if (!item) return;
-    // From the § to the end of the last non-blank body line (else of the title or mark).
-    if (item._ts >= 0) item._endCol = item._te;
     item.body = exact(item.body);
-    for (let i = item.body.length - 1; i >= 0; i--) {
-      const line = item.body[i] as BodyLine & LineNode;
-      if (line.kind === 'blank') continue;
-      item._end = line;
-      item._endCol = line._width;
-      break;
-    }
     this.items.push(item);
     this.item = undefined;
   }

@@ -1,4 +1,5 @@
 import type { Position, Range } from '../types';
+import { lineEndOf } from './lines';
 import type {
   ActionLine,
   AgendaItem,
@@ -58,11 +59,14 @@ export class Anchor {
   /** A version of the document with the block's text at `offset` (spans read from it). */
   declare text: string;
   declare offset: number;
+  /** Where the lines of `text` start: a line's start and width are read from it, not kept. */
+  declare lineStarts: readonly number[];
 
-  constructor(line: number, text: string, offset: number) {
+  constructor(line: number, text: string, offset: number, lineStarts: readonly number[]) {
     this.line = line;
     this.text = text;
     this.offset = offset;
+    this.lineStarts = lineStarts;
   }
 }
 
@@ -70,11 +74,16 @@ export class Anchor {
 export abstract class Placed {
   declare readonly _anchor: Anchor;
   declare readonly _rel: number;
-  declare readonly _width: number;
-  declare readonly _off: number;
 
   get line(): number {
     return this._anchor.line + this._rel;
+  }
+
+  /** The length of the line, without its line break. */
+  get _width(): number {
+    const anchor = this._anchor;
+    const line = anchor.line + this._rel;
+    return lineEndOf(anchor.text, anchor.lineStarts, line) - anchor.lineStarts[line];
   }
 
   /** Columns `start`–`end` of this line. */
@@ -89,19 +98,16 @@ export abstract class Placed {
 }
 
 /**
- * One source line of a block: its line relative to the anchor, its length and where it starts
- * relative to the block's start. The line's node takes these over (spans then point at the node),
- * so a line keeps one object instead of two.
+ * One source line of a block: its line relative to the anchor. The line's node takes it over
+ * (spans then point at the node), so a line keeps one object instead of two.
  */
 export class LinePlace extends Placed {
-  constructor(anchor: Anchor, rel: number, width: number, off: number) {
+  constructor(anchor: Anchor, rel: number) {
     super();
     // Assigned through a cast: the fields are readonly to everything but the constructors.
     const self = this as { -readonly [K in keyof LinePlace]: LinePlace[K] };
     self._anchor = anchor;
     self._rel = rel;
-    self._width = width;
-    self._off = off;
   }
 
   /** The whole line, without its line break. */
@@ -130,7 +136,7 @@ export class SpanNode implements Span {
   get text(): string {
     const place = this._p;
     const anchor = place._anchor;
-    const start = anchor.offset + place._off;
+    const start = anchor.lineStarts[anchor.line + place._rel];
     return anchor.text.slice(start + this._s, start + this._e);
   }
 
@@ -152,8 +158,6 @@ export class KeywordNode extends SpanNode implements Keyword {
 export interface LineAt {
   readonly _anchor: Anchor;
   readonly _rel: number;
-  readonly _width: number;
-  readonly _off: number;
 }
 
 /**
@@ -166,8 +170,6 @@ export abstract class LineNode extends Placed {
     const self = this as { -readonly [K in keyof Placed]: Placed[K] };
     self._anchor = p._anchor;
     self._rel = p._rel;
-    self._width = p._width;
-    self._off = p._off;
   }
 
   get range(): Range {
@@ -647,9 +649,8 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare readonly _cs: number;
   declare readonly _ce: number;
   declare body: AgendaItem['body'];
-  /** Where the item ends (set when it is closed). */
-  declare _end: Placed;
-  declare _endCol: number;
+  /** The length of the item's block when the item is its block (see `BlockBuilder.build`). */
+  declare _length: number;
   /**
    * What the meeting model derives from the item, kept with it (reused with the item by the next
    * parse; a slot is cheaper for the collector than a weak map entry per item).
@@ -689,8 +690,7 @@ export class ItemNode extends LineNode implements AgendaItem {
     this._cs = cs;
     this._ce = ce;
     this.body = [];
-    this._end = this;
-    this._endCol = me;
+    this._length = 0;
     this._derived = undefined;
   }
 
@@ -714,8 +714,15 @@ export class ItemNode extends LineNode implements AgendaItem {
     return spanOf(this, this._cs, this._ce);
   }
 
+  /** From the § to the end of the last non-blank body line, else of the title or mark. */
   get range(): Range {
-    return { start: this.position(this._start), end: this._end.position(this._endCol) };
+    const start = this.position(this._start);
+    const body = this.body;
+    for (let i = body.length - 1; i >= 0; i--) {
+      const line = body[i] as AgendaItem['body'][number] & LineNode;
+      if (line.kind !== 'blank') return { start, end: line.position(line._width) };
+    }
+    return { start, end: this.position(this._ts >= 0 ? this._te : this._me) };
   }
 
   get mark(): Range {
