@@ -314,7 +314,8 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const roles = item.title ? meetingRolesIn(item.title.text) : NONE;
+  const title = item.title;
+  const roles = title ? meetingRolesIn(title.text) : NONE;
   // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
   if (roles.length === 1 && !elections?.some((e) => e.role === roles[0])) {
     const persons = electedPersons(item);

@@ -117,6 +117,9 @@ export class BlockBuilder implements LineTools {
   _anchor: Anchor;
   _rel = 0;
   private linePlace?: LinePlace;
+  /** The body lines of the open item (`bodyCount` of them; the rest are left from earlier items). */
+  private readonly body: BodyLine[] = [];
+  private bodyCount = 0;
   // The block being read.
   private options: BlockOptions = { followedByItem: false, allAfterLastItem: true };
 
@@ -240,7 +243,7 @@ export class BlockBuilder implements LineTools {
   private readLine(kind: LineKind, afterLastItem: boolean): void {
     if (kind === LineKind.Empty) {
       this.listLabel = undefined;
-      if (this.context === 'item') this.item?.body.push(new BlankLineNode(this));
+      if (this.context === 'item' && this.item) this.addBody(new BlankLineNode(this));
       return;
     }
     if (kind !== LineKind.Bullet && kind !== LineKind.Comment) this.listLabel = undefined;
@@ -325,20 +328,16 @@ export class BlockBuilder implements LineTools {
     let cs = -1;
     let ce = -1;
     if (ts < te) {
-      const dnr =
-        text.charCodeAt(te - 1) === 41 /* ) */
-          ? /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(text.slice(ts, te))
-          : null;
-      if (dnr) {
-        const open = ts + dnr.index;
-        cs = trimStart(text, open + 1, open + 1 + dnr[1].length);
-        ce = trimEnd(text, cs, open + 1 + dnr[1].length);
+      // `(Dnr 2024/12)` at the end of the title is the case number.
+      const open = caseNumberOpen(text, ts, te);
+      if (open >= 0) {
+        cs = trimStart(text, open + 1, te - 1);
+        ce = trimEnd(text, cs, te - 1);
         if (cs >= ce) cs = ce = -1;
         te = trimEnd(text, ts, open);
       }
       if (ts >= te) ts = te = -1;
     } else ts = te = -1;
-    const col = (offset: number) => (offset < 0 ? -1 : offset - base);
     this.item = new ItemNode(
       this,
       markStart - base,
@@ -347,21 +346,28 @@ export class BlockBuilder implements LineTools {
       hasNumber ? Number(text.slice(numberStart, numberEnd)) : undefined,
       hasNumber ? numberStart - base : -1,
       hasNumber ? numberEnd - base : -1,
-      col(suffixStart),
+      suffixStart < 0 ? -1 : suffixStart - base,
       suffixStart < 0 ? -1 : suffixStart + 1 - base,
-      col(ts),
-      col(te),
+      ts < 0 ? -1 : ts - base,
+      te < 0 ? -1 : te - base,
       prefixEnd > markStart ? markStart - base : -1,
       prefixEnd > markStart ? prefixEnd - base : -1,
-      col(cs),
-      col(ce),
+      cs < 0 ? -1 : cs - base,
+      ce < 0 ? -1 : ce - base,
     );
+  }
+
+  private addBody(line: BodyLine): void {
+    this.body[this.bodyCount++] = line;
   }
 
   private closeItem(): void {
     const item = this.item;
     if (!item) return;
-    item.body = exact(item.body);
+    // The body's lines were gathered in the builder's list: the item's list is made once, exact.
+    item.body =
+      this.bodyCount === 0 ? (NONE as unknown as BodyLine[]) : this.body.slice(0, this.bodyCount);
+    this.bodyCount = 0;
     this.items.push(item);
     this.item = undefined;
   }
@@ -378,7 +384,7 @@ export class BlockBuilder implements LineTools {
         const ts = trimStart(text, colonEnd, lineEnd);
         const te = trimEnd(text, ts, lineEnd);
         const some = ts < te;
-        item.body.push(
+        this.addBody(
           new DecisionLineNode(
             this,
             kind,
@@ -388,7 +394,7 @@ export class BlockBuilder implements LineTools {
             some ? te - base : -1,
           ),
         );
-      } else item.body.push(actionLine(this, kind, this.first, colonEnd, lineEnd));
+      } else this.addBody(actionLine(this, kind, this.first, colonEnd, lineEnd));
       return;
     }
     const keyword = new KeywordNode(
@@ -475,19 +481,19 @@ export class BlockBuilder implements LineTools {
     }
     if ((ITEM_LABEL_KINDS as readonly KeywordKind[]).includes(kind)) {
       const label = kind as ItemLabelKind;
-      item.body.push(labelLine(this, label, keyword, value, colonEnd, lineEnd));
+      this.addBody(labelLine(this, label, keyword, value, colonEnd, lineEnd));
       this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
       return;
     }
     if (!value) {
-      item.body.push(new NextMeetingLineNode(this.place, keyword));
+      this.addBody(new NextMeetingLineNode(this.place, keyword));
       return;
     }
     const start = this.offsetOf(value);
     const comma = value.text.indexOf(',');
     const space = value.text.search(/\s/);
     const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
-    item.body.push(
+    this.addBody(
       new NextMeetingLineNode(
         this.place,
         keyword,
@@ -509,7 +515,7 @@ export class BlockBuilder implements LineTools {
       // `- Ja: 7`, `- Avstår: 2` — a vote tally, never an organisation.
       const tally = tallyLine(this, after, lineEnd, markerCol);
       if (tally) {
-        item.body.push(tally);
+        this.addBody(tally);
         return;
       }
     }
@@ -557,7 +563,7 @@ export class BlockBuilder implements LineTools {
       list,
       list ? bulletPersons(this, list, after, lineEnd) : undefined,
     );
-    if (item) item.body.push(bullet);
+    if (item) this.addBody(bullet);
     else this.preamble.push(bullet);
   }
 
@@ -580,7 +586,7 @@ export class BlockBuilder implements LineTools {
     const first = this.first;
     if (this.context === 'item' && this.item) {
       const tally = tallyLine(this, first, lineEnd, -1);
-      if (tally) return void this.item.body.push(tally);
+      if (tally) return void this.addBody(tally);
     }
     if (this.suggestKeyword()) return;
     if (
@@ -625,9 +631,9 @@ export class BlockBuilder implements LineTools {
         // Trailing blanks of any kind change nothing (formatting removes them).
         const end = contentEnd(text, ts, lineEnd);
         const line = immediateLine(span, this.place) ?? electionLine(this, span, ts, end);
-        if (line) return void this.item.body.push(line);
+        if (line) return void this.addBody(line);
       }
-      this.item.body.push(new TextLineNode(this, ts - base, te - base));
+      this.addBody(new TextLineNode(this, ts - base, te - base));
       return;
     }
     this.preamble.push(new TextLineNode(this, ts - base, te - base));
@@ -711,12 +717,6 @@ function take<T>(list: T[]): T[] {
   return list.length === 0 ? (NONE as unknown as T[]) : list.splice(0);
 }
 
-/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
-function exact<T>(list: T[]): T[] {
-  if (list.length === 0) return NONE as unknown as T[];
-  return list.length < 16 ? list.slice() : list;
-}
-
 /** The number of lines from `runStart` on that belong to the run (signature keyword lines). */
 function runLength(runStart: number, n: number): number {
   let count = 0;
@@ -761,6 +761,21 @@ function wordCount(text: string, start: number, end: number): number {
 function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return /\s/.test(String.fromCharCode(code));
+}
+
+const CASE_WORD = /\s*(?:Dnr|Diarienr|Diarienummer|Case)\b/iy;
+
+/**
+ * The `(` of a case number that ends a title (`… (Dnr 2024/12)`), or -1: what
+ * /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i finds in the title `start`–`end`
+ * (which ends in a character that is not white space), without the match arrays.
+ */
+function caseNumberOpen(text: string, start: number, end: number): number {
+  if (text.charCodeAt(end - 1) !== 41 /* ) */) return -1;
+  const open = text.lastIndexOf('(', end - 2);
+  if (open < start || text.indexOf(')', open + 1) !== end - 1) return -1;
+  CASE_WORD.lastIndex = open + 1;
+  return CASE_WORD.test(text) && CASE_WORD.lastIndex <= end - 1 ? open : -1;
 }
 
 function isDigit(code: number): boolean {

@@ -689,7 +689,7 @@ export class ItemNode extends LineNode implements AgendaItem {
     this._pe = pe;
     this._cs = cs;
     this._ce = ce;
-    this.body = [];
+    this.body = NO_LINES;
     this._length = 0;
     this._derived = undefined;
   }
@@ -731,6 +731,9 @@ export class ItemNode extends LineNode implements AgendaItem {
 }
 
 type Message = { readonly sv: string; readonly en: string };
+
+/** The body of an item until its lines are read (one shared empty list). */
+const NO_LINES = Object.freeze([]) as unknown as AgendaItem['body'];
 
 /** A range kept relative to a block's anchor (problems may span lines). */
 class AnchoredRange {
