@@ -70,10 +70,13 @@ export interface MeetingModel {
   readonly people: Person[];
   /** Present people by full-name key. */
   readonly presentByKey: Map<string, Person[]>;
+  /** The organisations of the attendance lists and the round tables (made when read). */
   readonly organisations: OrganisationMention[];
   readonly signers: Map<SignerRole, { line: SignatureLine; names: Span[] }[]>;
   readonly elections: Election[];
+  /** Every action line with its item (made when read). */
   readonly actions: { line: ActionLine; item: AgendaItem }[];
+  /** Every `Nästa möte:` line with its item (made when read). */
   readonly nextMeetings: { line: NextMeetingLine; item: AgendaItem }[];
   /** Resolves a full name, or a first name only one present person has. */
   resolvePerson(text: string): Person | undefined;
@@ -172,17 +175,8 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   }
 
   const elections: Election[] = [];
-  const actions: MeetingModel['actions'] = [];
-  const nextMeetings: MeetingModel['nextMeetings'] = [];
   let hasItemLabels = false;
   for (const item of ast.items) {
-    for (const line of item.body) {
-      // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
-      if (line.kind === 'bullet') {
-        if (isRoundTable(line)) organisations.push(new RoundTableMention(line));
-      } else if (line.kind === 'action') actions.push({ line, item });
-      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
-    }
     const parts = itemParts(item);
     if (parts === PLAIN) continue;
     if (parts.hasLabels) hasItemLabels = true;
@@ -234,11 +228,34 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     ast,
     people,
     presentByKey,
-    organisations,
+    // The round tables, actions and next meetings are read from the item bodies when asked for
+    // (a few kind tests per line), not kept: a kept mention per line was a tenth of the parse.
+    get organisations() {
+      const all = organisations.slice();
+      for (const item of ast.items) {
+        // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+        for (const line of item.body) {
+          if (line.kind === 'bullet' && isRoundTable(line)) all.push(new RoundTableMention(line));
+        }
+      }
+      return all;
+    },
     signers,
     elections,
-    actions,
-    nextMeetings,
+    get actions() {
+      const all: MeetingModel['actions'] = [];
+      for (const item of ast.items) {
+        for (const line of item.body) if (line.kind === 'action') all.push({ line, item });
+      }
+      return all;
+    },
+    get nextMeetings() {
+      const all: MeetingModel['nextMeetings'] = [];
+      for (const item of ast.items) {
+        for (const line of item.body) if (line.kind === 'nextMeeting') all.push({ line, item });
+      }
+      return all;
+    },
     resolvePerson,
     presentNamesakes: (firstKey) => presentByFirst.get(firstKey) ?? [],
     body: header('body')?.value,

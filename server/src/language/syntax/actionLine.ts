@@ -1,7 +1,6 @@
 import type { ActionLine } from './ast';
 import type { LineTools } from './attendee';
 import { lexLineRest } from './lexer';
-import type { KeywordKind } from './keywords';
 import { trimEnd, trimStart } from './lines';
 import { ActionLineNode } from './nodes';
 import { parseLine } from './parser';
@@ -13,7 +12,6 @@ import { parseLine } from './parser';
  */
 export function actionLine(
   tools: LineTools,
-  kind: KeywordKind,
   keywordStart: number,
   valueStart: number,
   end: number,
@@ -30,7 +28,9 @@ export function actionLine(
   }
   let comma = -1;
   if (at >= 0) {
-    comma = text.indexOf(',', at + 1);
+    // Within the line: a search of the text would run on to the next comma of the document.
+    comma = at + 1;
+    while (comma < end && text.charCodeAt(comma) !== 44 /* , */) comma++;
     if (comma >= end) comma = -1;
     if (
       !wellFormed(text, at + 1, comma < 0 ? end : comma, false) ||
@@ -50,7 +50,6 @@ export function actionLine(
   const de = comma >= 0 ? trimEnd(text, ds, end) : 0;
   return new ActionLineNode(
     tools,
-    kind,
     keywordStart - base,
     valueStart - base,
     ts < te ? ts - base : -1,

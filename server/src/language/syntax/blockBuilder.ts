@@ -387,14 +387,13 @@ export class BlockBuilder implements LineTools {
         this.addBody(
           new DecisionLineNode(
             this,
-            kind,
             this.first - base,
             colonEnd - base,
             some ? ts - base : -1,
             some ? te - base : -1,
           ),
         );
-      } else this.addBody(actionLine(this, kind, this.first, colonEnd, lineEnd));
+      } else this.addBody(actionLine(this, this.first, colonEnd, lineEnd));
       return;
     }
     const keyword = new KeywordNode(
@@ -602,8 +601,9 @@ export class BlockBuilder implements LineTools {
     const ts = trimStart(text, base, lineEnd);
     const te = trimEnd(text, ts, lineEnd);
     if (this.context === 'section') {
-      const comma = text.indexOf(',', base);
-      if (comma >= 0 && comma < lineEnd) {
+      let comma = base;
+      while (comma < lineEnd && text.charCodeAt(comma) !== 44 /* , */) comma++;
+      if (comma < lineEnd) {
         this.problems.push(
           new ProblemNode(
             this.anchor,
@@ -649,15 +649,18 @@ export class BlockBuilder implements LineTools {
 
   /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
   private suggestKeyword(): boolean {
-    // Only a line with a colon can start with `Word:`.
-    const colon = this.text.indexOf(':', this.first);
-    if (colon < 0 || colon >= this.lineEnd) return false;
-    // `Word:` or `Two words:` — one ASCII character other than a letter or blank before the colon
-    // rules it out without the regular expression.
-    for (let i = this.first; i < colon; i++) {
+    // Only a line with a colon can start with `Word:` or `Two words:`, and one ASCII character
+    // other than a letter or blank before the colon rules it out (the scan stops at the line end).
+    let colon = -1;
+    for (let i = this.first; i < this.lineEnd; i++) {
       const c = this.text.charCodeAt(i);
+      if (c === 58 /* : */) {
+        colon = i;
+        break;
+      }
       if (c < 128 && c !== 32 && c !== 9 && !((c | 0x20) >= 97 && (c | 0x20) <= 122)) return false;
     }
+    if (colon < 0) return false;
     const problem = misspeltKeyword(
       this.text,
       this.first,
@@ -772,8 +775,13 @@ const CASE_WORD = /\s*(?:Dnr|Diarienr|Diarienummer|Case)\b/iy;
  */
 function caseNumberOpen(text: string, start: number, end: number): number {
   if (text.charCodeAt(end - 1) !== 41 /* ) */) return -1;
-  const open = text.lastIndexOf('(', end - 2);
-  if (open < start || text.indexOf(')', open + 1) !== end - 1) return -1;
+  // The last `(` of the title, with no `)` between it and the end.
+  let open = end - 2;
+  while (open >= start && text.charCodeAt(open) !== 40 /* ( */) {
+    if (text.charCodeAt(open) === 41) return -1;
+    open--;
+  }
+  if (open < start) return -1;
   CASE_WORD.lastIndex = open + 1;
   return CASE_WORD.test(text) && CASE_WORD.lastIndex <= end - 1 ? open : -1;
 }

@@ -482,16 +482,14 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
 
 export class DecisionLineNode extends LineNode implements DecisionLine {
   declare readonly kind: 'decision';
-  declare readonly _kind: KeywordKind;
   declare readonly _ks: number;
   declare readonly _ke: number;
   declare readonly _ts: number;
   declare readonly _te: number;
 
-  constructor(p: LineAt, kind: KeywordKind, ks: number, ke: number, ts: number, te: number) {
+  constructor(p: LineAt, ks: number, ke: number, ts: number, te: number) {
     super(p);
     this.kind = 'decision';
-    this._kind = kind;
     this._ks = ks;
     this._ke = ke;
     this._ts = ts;
@@ -499,7 +497,7 @@ export class DecisionLineNode extends LineNode implements DecisionLine {
   }
 
   get keyword(): Keyword {
-    return new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode('decision', this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
@@ -511,7 +509,6 @@ export class ActionLineNode extends LineNode implements ActionLine {
   /** The `@` column, or -1. */
   declare readonly _at: number;
   declare readonly kind: 'action';
-  declare readonly _kind: KeywordKind;
   declare readonly _ks: number;
   declare readonly _ke: number;
   declare readonly _ts: number;
@@ -523,7 +520,6 @@ export class ActionLineNode extends LineNode implements ActionLine {
 
   constructor(
     p: LineAt,
-    kind: KeywordKind,
     ks: number,
     ke: number,
     ts: number,
@@ -537,7 +533,6 @@ export class ActionLineNode extends LineNode implements ActionLine {
     super(p);
     this._at = at;
     this.kind = 'action';
-    this._kind = kind;
     this._ks = ks;
     this._ke = ke;
     this._ts = ts;
@@ -549,7 +544,7 @@ export class ActionLineNode extends LineNode implements ActionLine {
   }
 
   get keyword(): Keyword {
-    return new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode('action', this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
