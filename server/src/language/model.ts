@@ -70,13 +70,13 @@ export interface MeetingModel {
   readonly people: Person[];
   /** Present people by full-name key. */
   readonly presentByKey: Map<string, Person[]>;
-  /** The organisations of the attendance lists and the round tables (made when read). */
+  /** The organisations of the attendance lists and the round tables. */
   readonly organisations: OrganisationMention[];
   readonly signers: Map<SignerRole, { line: SignatureLine; names: Span[] }[]>;
   readonly elections: Election[];
-  /** Every action line with its item (made when read). */
+  /** Every action line with its item. */
   readonly actions: { line: ActionLine; item: AgendaItem }[];
-  /** Every `Nästa möte:` line with its item (made when read). */
+  /** Every `Nästa möte:` line with its item. */
   readonly nextMeetings: { line: NextMeetingLine; item: AgendaItem }[];
   /** Resolves a full name, or a first name only one present person has. */
   resolvePerson(text: string): Person | undefined;
@@ -175,8 +175,17 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   }
 
   const elections: Election[] = [];
+  const actions: MeetingModel['actions'] = [];
+  const nextMeetings: MeetingModel['nextMeetings'] = [];
   let hasItemLabels = false;
   for (const item of ast.items) {
+    for (const line of item.body) {
+      // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+      if (line.kind === 'bullet') {
+        if (isRoundTable(line)) organisations.push(new RoundTableMention(line));
+      } else if (line.kind === 'action') actions.push({ line, item });
+      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    }
     const parts = itemParts(item);
     if (parts === PLAIN) continue;
     if (parts.hasLabels) hasItemLabels = true;
@@ -228,34 +237,11 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
     ast,
     people,
     presentByKey,
-    // The round tables, actions and next meetings are read from the item bodies when asked for
-    // (a few kind tests per line), not kept: a kept mention per line was a tenth of the parse.
-    get organisations() {
-      const all = organisations.slice();
-      for (const item of ast.items) {
-        // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
-        for (const line of item.body) {
-          if (line.kind === 'bullet' && isRoundTable(line)) all.push(new RoundTableMention(line));
-        }
-      }
-      return all;
-    },
+    organisations,
     signers,
     elections,
-    get actions() {
-      const all: MeetingModel['actions'] = [];
-      for (const item of ast.items) {
-        for (const line of item.body) if (line.kind === 'action') all.push({ line, item });
-      }
-      return all;
-    },
-    get nextMeetings() {
-      const all: MeetingModel['nextMeetings'] = [];
-      for (const item of ast.items) {
-        for (const line of item.body) if (line.kind === 'nextMeeting') all.push({ line, item });
-      }
-      return all;
-    },
+    actions,
+    nextMeetings,
     resolvePerson,
     presentNamesakes: (firstKey) => presentByFirst.get(firstKey) ?? [],
     body: header('body')?.value,

@@ -163,8 +163,8 @@ export function contentEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** `/\s/` for one UTF-16 code unit, without making a string of it for the common ones. */
-function isWhiteSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+/** `/\s/` for one UTF-16 code unit, without making a string of it below U+0100. */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 256) return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
   return /\s/.test(String.fromCharCode(code));
 }
