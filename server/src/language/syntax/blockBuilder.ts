@@ -32,7 +32,7 @@ import { mayBeVoteChoice, roundTableColon, wordCount } from './roundTable';
 import { misspeltKeyword } from './misspelt';
 import {
   classifyLine,
-  keywordKindOf,
+  keywordKindAt,
   lineEndOf,
   LineKind,
   trimEnd,
@@ -174,7 +174,7 @@ export class BlockBuilder implements LineTools {
       if (classified.kind === LineKind.Item) continue; // the block's own § line
       const kind =
         classified.kind === LineKind.Keyword
-          ? keywordKindOf(text.slice(classified.first, classified.firstEnd))
+          ? keywordKindAt(text, classified.first, classified.firstEnd)
           : undefined;
       lineKeywords[i] = kind;
       if (kind && SIGNATURE_BLOCK_KINDS.has(kind)) {

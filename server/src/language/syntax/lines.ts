@@ -159,15 +159,37 @@ function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6;
 }
 
-const kinds = new Map<string, KeywordKind | undefined>();
+// Kinds of the keywords seen lately, by spelling. The spellings are copies: a spelling cut from
+// a document (a sliced string, from 13 characters on) would keep that document's text alive.
+const kinds = new Map<string, KeywordKind>();
+// The last spelling read at each length and first letter, compared in place: most keyword lines
+// repeat a few spellings (`Beslut:`, `Åtgärd:`), which then need no string cut from the text.
+const lastSpelling = new Map<number, { readonly image: string; readonly kind: KeywordKind }>();
 
 /** The kind of a keyword as written (`Nästa  möte :`), remembered per spelling. */
 export function keywordKindOf(image: string): KeywordKind {
   let kind = kinds.get(image);
   if (kind === undefined) {
-    kind = keywordKind(withoutColon(image));
+    kind = keywordKind(withoutColon(image)) as KeywordKind;
     if (kinds.size > 2000) kinds.clear();
-    kinds.set(image, kind);
+    kinds.set(copyOf(image), kind);
   }
-  return kind as KeywordKind;
+  return kind;
+}
+
+/** `keywordKindOf` of the keyword at `start`–`end` of `text`. */
+export function keywordKindAt(text: string, start: number, end: number): KeywordKind {
+  const key = (end - start) * 0x10000 + text.charCodeAt(start);
+  const last = lastSpelling.get(key);
+  if (last && text.startsWith(last.image, start)) return last.kind;
+  const image = copyOf(text.slice(start, end));
+  const kind = keywordKindOf(image);
+  if (lastSpelling.size > 2000) lastSpelling.clear();
+  lastSpelling.set(key, { image, kind });
+  return kind;
+}
+
+/** A string with the characters of `s` that does not point into the string `s` was cut from. */
+function copyOf(s: string): string {
+  return (' ' + s).slice(1);
 }
