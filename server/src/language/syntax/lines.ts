@@ -105,7 +105,7 @@ export function classifyLine(text: string, start: number, end: number, out: Clas
     out.firstEnd = p + 1;
     return;
   }
-  if (c === 0xa7 /* § */ || isUpperStart(c)) {
+  if (mayBeItemMark(text, p, end)) {
     ITEM_MARK.lastIndex = p;
     if (ITEM_MARK.test(text) && ITEM_MARK.lastIndex <= end) {
       out.kind = LineKind.Item;
@@ -149,10 +149,22 @@ function onlyBlanksAfter(text: string, from: number, end: number): boolean {
 export function isItemLine(text: string, start: number, end: number): boolean {
   const p = indentEnd(text, start, end);
   if (p >= end) return false;
-  const c = text.charCodeAt(p);
-  if (c !== 0xa7 && !isUpperStart(c)) return false;
+  if (!mayBeItemMark(text, p, end)) return false;
   ITEM_MARK.lastIndex = p;
   return ITEM_MARK.test(text) && ITEM_MARK.lastIndex <= end;
+}
+
+/**
+ * False when the line at `p` cannot start with a § mark: it starts neither with § nor with one to
+ * five capitals and a blank (`KS § 45`), so `Beslut:` and most text lines skip the pattern.
+ */
+function mayBeItemMark(text: string, p: number, end: number): boolean {
+  if (text.charCodeAt(p) === 0xa7 /* § */) return true;
+  let q = p;
+  while (q < end && q - p < 5 && isUpperStart(text.charCodeAt(q))) q++;
+  if (q === p || q >= end) return false;
+  const c = text.charCodeAt(q);
+  return c === 32 || c === 9;
 }
 
 function isUpperStart(c: number): boolean {
