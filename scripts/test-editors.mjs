@@ -24,38 +24,23 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptRunner, secs } from './scriptRunner.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const t0 = Date.now();
-const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
-const say = (message) => console.log(`[editors ${secs(Date.now() - t0)}] ${message}`);
-
-function die(message, ...hints) {
-  console.error(`\ntest-editors: ${message}`);
-  for (const hint of hints) console.error(`  ${hint}`);
-  process.exit(2);
-}
+const { say, die, options } = scriptRunner('editors', 'scripts/test-editors.mjs');
 
 // --- options --------------------------------------------------------------------------------------
-let args;
-try {
-  args = parseArgs({
-    options: {
-      only: { type: 'string', default: 'host,ui,nvim' },
-      vsix: { type: 'string', multiple: true },
-      dev: { type: 'string' },
-      'host-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'vscode') },
-      'ui-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'ui') },
-      'nvim-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'nvim') },
-      workspace: { type: 'string', default: path.join(repo, 'examples') },
-      env: { type: 'string', multiple: true, default: [] },
-    },
-  }).values;
-} catch (error) {
-  die(error.message, 'See the usage at the top of scripts/test-editors.mjs.');
-}
+const args = options({
+  only: { type: 'string', default: 'host,ui,nvim' },
+  vsix: { type: 'string', multiple: true },
+  dev: { type: 'string' },
+  'host-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'vscode') },
+  'ui-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'ui') },
+  'nvim-tests': { type: 'string', default: path.join(repo, 'out', 'test', 'nvim') },
+  workspace: { type: 'string', default: path.join(repo, 'examples') },
+  env: { type: 'string', multiple: true, default: [] },
+});
 const suitesWanted = new Set(args.only.split(',').map((s) => s.trim()));
 for (const s of suitesWanted)
   if (!['host', 'ui', 'nvim'].includes(s)) die(`unknown suite '${s}' in --only`);

@@ -18,33 +18,20 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format } from 'node:util';
 import { noNodeBuiltins } from './browserBundles.mjs';
+import { scriptRunner } from './scriptRunner.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const t0 = Date.now();
-const say = (message) => console.log(`[web ${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
+const { say, die, options } = scriptRunner('web', 'scripts/test-web.mjs');
 
-function die(message, ...hints) {
-  console.error(`\ntest-web: ${message}`);
-  for (const hint of hints) console.error(`  ${hint}`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({
-    options: {
-      timeout: { type: 'string', default: '300' },
-      verbose: { type: 'boolean', default: false },
-      scene: { type: 'boolean', default: false },
-      screenshot: { type: 'string' },
-    },
-  }).values;
-} catch (error) {
-  die(error.message, 'See the usage at the top of scripts/test-web.mjs.');
-}
+const args = options({
+  timeout: { type: 'string', default: '300' },
+  verbose: { type: 'boolean', default: false },
+  scene: { type: 'boolean', default: false },
+  screenshot: { type: 'string' },
+});
 const timeoutMs = Number(args.timeout) * 1000;
 if (!(timeoutMs > 0)) die(`--timeout wants a number of seconds, got '${args.timeout}'`);
 
@@ -132,7 +119,10 @@ try {
   page.on('worker', (worker) => record(`worker started: ${worker.url().slice(0, 120)}`));
   const exit = new Promise((resolve) => {
     void page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-      const text = logArgs.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // Mocha logs printf-style ('%d passing (%s)', 6, '8s'): format as the console would.
+      const text = format(
+        ...logArgs.map((a) => (typeof a === 'object' && a !== null ? JSON.stringify(a) : a)),
+      );
       // The scene is set (test/web/screenshotScene.ts): it stays open until the picture is taken.
       if (args.scene && text.includes('protokoll-scene-ready')) resolve(0);
       (type === 'error' ? console.error : console.log)(text);

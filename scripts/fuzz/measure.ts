@@ -94,6 +94,7 @@ export async function judge(
   const rssAtStart = process.resourceUsage().maxRSS / 1024;
   let previous: number | undefined;
   let previousMs: number | undefined;
+  let previousText: string | undefined;
   for (const bytes of sizes) {
     const text = shape.build(bytes);
     const base = { shape: shape.name, target: target.name, bytes: text.length };
@@ -124,10 +125,17 @@ export async function judge(
     const relative = cost.cpuMs / Math.max(plainCost.cpuMs, 1);
     // The smaller of that and the raw growth: a few-ms calibration is noisy too, and a real
     // quadratic cost shows in both.
-    const growth =
+    let growth =
       previous !== undefined && previous > 0 && previousMs !== undefined && previousMs > 0
         ? Math.min((relative / previous) * 2, cost.cpuMs / previousMs)
         : undefined;
+    if (
+      growth !== undefined &&
+      previousText !== undefined &&
+      cost.cpuMs > budget.floorMs &&
+      growth > budget.growth
+    )
+      growth = await confirmGrowth(target, previousText, text, runs + 3);
     const memoryAllowed = rssAtStart + budget.memoryMb + (budget.memoryPerByte * text.length) / 1e6;
     const problems: string[] = [];
     if (cost.cpuMs > allowed)
@@ -146,6 +154,29 @@ export async function judge(
     });
     previous = relative;
     previousMs = cost.cpuMs;
+    previousText = text;
   }
   return out;
+}
+
+/**
+ * A doubling that looked worse than linear, measured again before it counts: the two sizes in
+ * alternation, the cheapest run of each. One measurement in a long process can take a major
+ * collection of earlier garbage or a burst of load on a shared machine; a real quadratic cost
+ * grows again, noise does not (two full runs that judged single measurements flagged a different
+ * eight pairs each, all linear when measured again).
+ */
+async function confirmGrowth(
+  target: FuzzTarget,
+  smaller: string,
+  larger: string,
+  runs: number,
+): Promise<number> {
+  let small = Infinity;
+  let large = Infinity;
+  for (let i = 0; i < runs; i++) {
+    small = Math.min(small, (await measure(target, smaller, 1)).cpuMs);
+    large = Math.min(large, (await measure(target, larger, 1)).cpuMs);
+  }
+  return (large / Math.max(small, 1)) * (smaller.length / larger.length) * 2;
 }

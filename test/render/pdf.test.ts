@@ -480,6 +480,26 @@ describe('PDF export checked with poppler', function () {
       });
     }
 
+    it('sets a large council\'s Beslutande in two full columns, going on under "Beslutande (forts.)"', async () => {
+      const parties = ['S', 'M', 'SD', 'C', 'V', 'KD', 'L', 'MP'];
+      const members = Array.from(
+        { length: 101 },
+        (_, i) => `- Ledamot Nummer${i + 1} (${parties[i % parties.length]})`,
+      );
+      const text = `# Kommunfullmäktige\nDatum: 2024-03-12\n\nBeslutande:\n${members.join('\n')}\n\nFrånvarande:\n- Anna Ek (S)\n\n§ 1 Ärende\nText.\n`;
+      const file = await render('council', text, 'sv', { kind: 'kommunal', seats: 101 });
+      const names = (page: string) => [...page.matchAll(/Nummer(\d+)\b/g)].map((m) => Number(m[1]));
+      const [first, second] = pdfText(file).split('\f');
+      // Both columns of the first page filled (they used to run over its foot), the rest after.
+      assert.ok(names(first).length >= 60, `${names(first).length} on page 1`);
+      assert.match(second, /Beslutande \(forts\.\)/);
+      assert.deepEqual(
+        [...names(first), ...names(second)].sort((a, b) => a - b),
+        Array.from({ length: 101 }, (_, i) => i + 1),
+      );
+      assert.match(second, /Frånvarande\s+Anna Ek \(S\)/);
+    });
+
     it('refuses a document beyond the limit with one clear line', async () => {
       const source = path.join(dir, 'huge.protokoll');
       const text = `${head}${'Text.\n'.repeat(PDF_LIMITS.lines)}`;

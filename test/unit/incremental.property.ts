@@ -65,15 +65,15 @@ const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...PIECES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
-const documentText = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+export const documentText = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
 /** A replacement of `length` characters at a fraction `at` of the text by `insert`. */
-const edit = fc.record({
+export const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   length: fc.nat({ max: 24 }),
   insert: fc.array(piece, { maxLength: 3 }).map((parts) => parts.join('')),
 });
 
-function apply(text: string, e: { at: number; length: number; insert: string }): string {
+export function apply(text: string, e: { at: number; length: number; insert: string }): string {
   const at = Math.floor(e.at * text.length);
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
 }

@@ -189,6 +189,14 @@ describe('parser v2: municipal line shapes', () => {
     assert.match(d.message, /Ja: 7.*Anna Ek/);
   });
 
+  it('names an unexpected no-break or thin space in an attendance line by its code point', () => {
+    const [nbsp] = only(HEAD + 'Beslutande:\n- Anna Ek (S)\u00a0, ordförande\n', 'syntax');
+    assert.match(nbsp.message, /^Oväntat tecken U\+00A0 .*vanligt mellanslag/);
+    assert.deepEqual([nbsp.range.start.character, nbsp.range.end.character], [13, 14]);
+    const [thin] = only(HEAD + 'Beslutande:\n- Anna Ek (S)\u2009(ordförande)\n', 'syntax');
+    assert.match(thin.message, /U\+2009/);
+  });
+
   it('reads signature synonyms and several names per role, with party letters', () => {
     const ast = buildAst(
       HEAD +

@@ -200,6 +200,13 @@ export class DiagnosticsPublisher {
     // The settings (on opening, a round trip to the client) and the folder's files on disk come
     // while the document is parsed; the parse is kept for the checks and the series.
     const settingsRead = settings.forDocument(uri);
+    // The parse cannot be interrupted: a request that came with the change (a completion typed
+    // right after it) is answered first, from the latest parse where it can. A message read
+    // while the loop polls is dispatched by an immediate queued then, hence two hops. The series
+    // check starts after them too: it parses the document once the folder is listed.
+    await yieldToWaitingRequests();
+    await yieldToWaitingRequests();
+    if (documents.get(uri)?.version !== version) return;
     const seriesChecked = folder === undefined ? undefined : this.options.series?.check(folder);
     try {
       service.parse(doc);
@@ -207,7 +214,6 @@ export class DiagnosticsPublisher {
       // The checks below parse again and report the failure.
     }
     const documentSettings = await settingsRead;
-    const series = await seriesChecked;
     const current = documents.get(uri);
     // Closed, or a newer version arrived meanwhile: that one gets its turn.
     if (!current || current.version !== version) return;
@@ -229,6 +235,9 @@ export class DiagnosticsPublisher {
       connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
       return;
     }
+    // The folder is listed while the checks run.
+    const series = await seriesChecked;
+    if (documents.get(uri)?.version !== version) return;
     const own = diagnostics.map((d) => toLspDiagnostic(d, uri, version, support));
     this.published.set(uri, { version, own, seriesKey: '[]' });
     if (!series || !this.publishSeries(series, uri)) this.send(uri, version, own);

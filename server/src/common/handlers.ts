@@ -75,15 +75,19 @@ export function registerHandlers(ctx: HandlerContext): void {
   const byTextDocument = <P extends { textDocument: { uri: string } }>(params: P) =>
     params.textDocument.uri;
 
+  // Typed right after a change, these are answered from the latest parse plus the current line
+  // when they can be: the parse of the new version is the validation's work, not theirs.
+  const beforeParse = { fromLatestParse: true };
+
   connection.onCompletion(
     onDocument('Completion', byTextDocument, (doc, config, { position }) =>
-      service.getCompletions(doc, position, config),
+      service.getCompletions(doc, position, config, beforeParse),
     ),
   );
 
   connection.onHover(
     onDocument('Hover', byTextDocument, (doc, config, { position }) =>
-      service.getHover(doc, position, config),
+      service.getHover(doc, position, config, beforeParse),
     ),
   );
 

@@ -47,7 +47,10 @@ export interface ServerHost {
    * Registers pull diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`); without it
    * the server pushes diagnostics.
    */
-  readonly registerPullDiagnostics?: (parts: ServerParts, params: InitializeParams) => void;
+  readonly registerPullDiagnostics?: (
+    parts: ServerParts & { readonly series?: SeriesChecks },
+    params: InitializeParams,
+  ) => void;
   /**
    * Whether to ask the client to watch `.protokoll.json` and `.protokoll` files (a host that
    * reads them from disk; a browser client forwards the configuration files itself).
@@ -108,13 +111,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       onConfigFile: (fileUri, problems) => running?.diagnostics.configFile(fileUri, problems),
     });
     const parts: ServerParts = { connection, documents, service, settings, support };
-    running = {
-      ...parts,
-      diagnostics: new DiagnosticsPublisher({ ...parts, series: host.createSeries?.(parts) }),
-      revalidate,
-    };
+    // One series for pushed and pulled diagnostics: the summaries of a folder's files are shared.
+    const series = host.createSeries?.(parts);
+    running = { ...parts, diagnostics: new DiagnosticsPublisher({ ...parts, series }), revalidate };
     // Answered whenever asked (also in push mode: "Check All Minutes" asks for the workspace).
-    host.registerPullDiagnostics?.(parts, params);
+    host.registerPullDiagnostics?.({ ...parts, series }, params);
     registerHandlers({
       ...parts,
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,

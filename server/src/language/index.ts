@@ -16,6 +16,7 @@ import * as persons from './features/persons';
 import { selectionRanges } from './features/selectionRanges';
 import { documentSymbols } from './features/symbols';
 import { formatText, minimalEdit } from './features/formatting';
+import { lineInEarlierParse } from './earlierParse';
 import { buildModel, type MeetingModel } from './model';
 import {
   buildMinutesView,
@@ -92,6 +93,18 @@ const SEVERITY: Record<string, Severity> = {
   hint: Severity.Hint,
 };
 
+/** How a request may be answered. */
+export interface AnswerOptions {
+  /**
+   * When the newest version is not parsed yet, answer from the latest parse of the document plus
+   * the current line, if the edit since lies outside the § item at the position (a request typed
+   * right after a change need not wait for a parse). Facts from elsewhere in the document (the
+   * people, other items) are then those of the latest parse; the next parse brings them up to
+   * date. Otherwise, and without this option, the newest version is parsed.
+   */
+  readonly fromLatestParse?: boolean;
+}
+
 export interface ProtokollServiceOptions {
   /** How many parsed documents to keep (least recently used are dropped). Default 50. */
   readonly cacheSize?: number;
@@ -129,6 +142,29 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
     cache.set(doc.uri, parsed);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return parsed;
+  }
+
+  /**
+   * Runs `answer` on the newest parse of `doc`, or (with `fromLatestParse`) on the latest parse
+   * when the edit since lies outside the § item at `position`: then at that position's line in
+   * the latest parse, and the lines of what it answers are moved back to the newest text.
+   */
+  function atPosition<T>(
+    doc: ProtokollTextDocument,
+    position: Position,
+    options: AnswerOptions,
+    answer: (parsed: ParsedDocument, position: Position) => T,
+    moveLines: (answer: T, toNewLine: (line: number) => number) => T,
+  ): T {
+    const latest = cache.get(doc.uri);
+    if (options.fromLatestParse && latest && latest.version !== doc.version) {
+      const earlier = lineInEarlierParse(latest, doc.getText(), position.line);
+      if (earlier) {
+        const answered = answer(latest, { line: earlier.line, character: position.character });
+        return moveLines(answered, earlier.toNewLine);
+      }
+    }
+    return answer(parse(doc), position);
   }
 
   function getDiagnostics(
@@ -297,7 +333,25 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       doc: ProtokollTextDocument,
       position: Position,
       config: ProtokollConfig = DEFAULT_CONFIG,
-    ) => completions(parse(doc), position, config),
+      options: AnswerOptions = {},
+    ) =>
+      atPosition(
+        doc,
+        position,
+        options,
+        (parsed, at) => completions(parsed, at, config),
+        (list, toNewLine) => ({
+          ...list,
+          items: list.items.map((item) =>
+            item.textEdit
+              ? {
+                  ...item,
+                  textEdit: { ...item.textEdit, range: moved(item.textEdit.range, toNewLine) },
+                }
+              : item,
+          ),
+        }),
+      ),
     /**
      * Hover for a municipality, a person (lists, party, substitute, items taken part in), party
      * letters, a vote (result, tie), `Justeras omedelbart`, a date (with its legal deadlines);
@@ -307,7 +361,15 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
       doc: ProtokollTextDocument,
       position: Position,
       config: ProtokollConfig = DEFAULT_CONFIG,
-    ) => hover(parse(doc).model, position, config),
+      options: AnswerOptions = {},
+    ) =>
+      atPosition(
+        doc,
+        position,
+        options,
+        (parsed, at) => hover(parsed.model, at, config),
+        (answer, toNewLine) => answer && { ...answer, range: moved(answer.range, toNewLine) },
+      ),
     /** The outline: title, header, lists with people, § items with their labels, signatures. */
     getDocumentSymbols: (doc: ProtokollTextDocument, config: ProtokollConfig = DEFAULT_CONFIG) => {
       const parsed = parse(doc);
@@ -374,6 +436,13 @@ function finalise(findings: readonly Finding[], config: ProtokollConfig): Protok
     });
   }
   return out;
+}
+
+function moved(range: Range, toNewLine: (line: number) => number): Range {
+  return {
+    start: { line: toNewLine(range.start.line), character: range.start.character },
+    end: { line: toNewLine(range.end.line), character: range.end.character },
+  };
 }
 
 function positionAt(lineStarts: readonly number[], text: string, offset: number): Position {

@@ -168,3 +168,13 @@ export function isWhiteSpace(code: number): boolean {
   if (code < 256) return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
   return /\s/.test(String.fromCharCode(code));
 }
+
+/**
+ * Where the character `code` first occurs in `text` between `from` and `end`, or -1. A line
+ * reader's `indexOf` would search on to the end of the document when its line does not hold the
+ * character: quadratic over many such lines.
+ */
+export function indexBefore(text: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}

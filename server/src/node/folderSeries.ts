@@ -4,14 +4,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { SeriesChecks, SeriesResult } from '../common/diagnostics';
 import { describe } from '../common/editorSettings';
+import { configsOf, seriesResults } from '../common/seriesResults';
 import { MAX_SERIES_FOLDER_FILES } from '../common/files';
 import type { SettingsStore } from '../common/settingsStore';
-import {
-  createTextDocument,
-  type ProtokollConfig,
-  type ProtokollService,
-  type SeriesSummary,
-} from '../language';
+import { createTextDocument, type ProtokollService, type SeriesSummary } from '../language';
 import { readText } from './cli/files';
 import { filePathOf, fileUriOf } from './settings';
 
@@ -82,13 +78,7 @@ export class FolderSeries implements SeriesChecks {
   async check(folder: string): Promise<Map<string, SeriesResult>> {
     const { settings, service, connection } = this.options;
     try {
-      const open = this.openDocuments(folder);
-      const configs = new Map<string, ProtokollConfig>();
-      await Promise.all(
-        open.map(async (doc) => {
-          configs.set(doc.uri, (await settings.forDocument(doc.uri)).config);
-        }),
-      );
+      const configs = await configsOf(this.openDocuments(folder), settings);
       const disk = await this.diskMembers(folder);
       if (!disk) return new Map();
       // The documents as they are now: one may have opened, changed or closed meanwhile.
@@ -98,13 +88,7 @@ export class FolderSeries implements SeriesChecks {
         ...openNow.map((doc) => ({ doc, config: configs.get(doc.uri) })),
         ...disk.filter((member) => !openPaths.has(member.file)),
       ]);
-      const results = new Map<string, SeriesResult>();
-      for (const doc of openNow) {
-        // Diagnostics finalised with the default configuration would have the wrong severity.
-        if (!configs.has(doc.uri)) continue;
-        results.set(doc.uri, { version: doc.version, diagnostics: series.get(doc.uri) ?? [] });
-      }
-      return results;
+      return seriesResults(openNow, configs, series);
     } catch (error) {
       connection.console.error(
         `Checking the numbering across ${folder} failed: ${describe(error)}`,

@@ -17,7 +17,7 @@ import {
   type ProtokollTextDocument,
 } from '../language';
 import { readText } from './cli/files';
-import { toLspDiagnostic, type DiagnosticsSupport } from '../common/diagnostics';
+import { toLspDiagnostic, type DiagnosticsSupport, type SeriesChecks } from '../common/diagnostics';
 import { describe } from '../common/editorSettings';
 import type { SettingsStore } from '../common/settingsStore';
 import { findMinutesFiles } from './minutesFiles';
@@ -32,6 +32,11 @@ export interface PullDiagnosticsOptions {
   readonly service: ProtokollService;
   readonly settings: SettingsStore;
   readonly support: DiagnosticsSupport;
+  /**
+   * The numbering across a folder's files as pushed diagnostics compute it (with the summaries of
+   * the files on disk): a pull for an open document uses it instead of reading the folder again.
+   */
+  readonly series?: SeriesChecks;
   /** The workspace folders (file system paths), as the client last said. */
   readonly workspaceFolders: () => readonly string[];
 }
@@ -94,6 +99,8 @@ async function checkFolderOf(
     return check(options, [{ doc, open: true, config }]).get(uri);
   }
   const folder = path.dirname(file);
+  const viaSeries = await checkOpenViaSeries(options, uri, folder);
+  if (viaSeries) return viaSeries;
   let names: string[] = [];
   try {
     names = fs.readdirSync(folder).filter((name) => name.endsWith('.protokoll'));
@@ -107,6 +114,32 @@ async function checkFolderOf(
   const result = check(options, members).get(uri);
   release(options, members);
   return result;
+}
+
+/**
+ * An open document's own checks plus the numbering across its folder from the series, which
+ * reads only the files that changed since it last looked; undefined when the document is not
+ * open, the host has no series, or the document changed while the series was computed.
+ */
+async function checkOpenViaSeries(
+  options: PullDiagnosticsOptions,
+  uri: string,
+  folder: string,
+): Promise<Diagnostic[] | undefined> {
+  const { series, documents, service, support, connection } = options;
+  if (!series || !documents.get(uri) || series.folderOf(uri) !== folder) return undefined;
+  const result = (await series.check(folder)).get(uri);
+  const doc = documents.get(uri);
+  if (!result || !doc || result.version !== doc.version) return undefined;
+  try {
+    const { config } = await options.settings.forDocument(uri);
+    return [...service.getDiagnostics(doc, config), ...result.diagnostics]
+      .map((d) => toLspDiagnostic(d, uri, doc.version, support))
+      .sort(byRangeStart);
+  } catch (error) {
+    connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
+    return [];
+  }
 }
 
 /** The workspace's minutes files, grouped by folder (each folder is one numbering series). */

@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createTextDocument, type ProtokollConfig, type ProtokollTextDocument } from '../language';
+import { createTextDocument, type ProtokollTextDocument } from '../language';
 import type { SeriesChecks, SeriesResult } from '../common/diagnostics';
 import { describe } from '../common/editorSettings';
+import { configsOf, seriesResults } from '../common/seriesResults';
 import type { ServerParts } from '../common/server';
 import { FolderMinutesRequest } from '../protocol';
 
@@ -32,11 +33,7 @@ export class ClientFolderSeries implements SeriesChecks {
   async check(folder: string): Promise<Map<string, SeriesResult>> {
     const { connection, service, settings } = this.parts;
     try {
-      const open = this.openDocuments(folder);
-      const configs = new Map<string, ProtokollConfig>();
-      await Promise.all(
-        open.map(async (doc) => configs.set(doc.uri, (await settings.forDocument(doc.uri)).config)),
-      );
+      const configs = await configsOf(this.openDocuments(folder), settings);
       const read = await connection.sendRequest(FolderMinutesRequest, { folderUri: folder });
       if (!read) return new Map();
       const stored = this.remember(folder, read);
@@ -47,13 +44,7 @@ export class ClientFolderSeries implements SeriesChecks {
         ...stored.filter((doc) => !openUris.has(doc.uri)).map((doc) => ({ doc })),
       ];
       const series = service.getSeriesDiagnostics(members);
-      const results = new Map<string, SeriesResult>();
-      for (const doc of openNow) {
-        // Diagnostics finalised with the default configuration would have the wrong severity.
-        if (!configs.has(doc.uri)) continue;
-        results.set(doc.uri, { version: doc.version, diagnostics: series.get(doc.uri) ?? [] });
-      }
-      return results;
+      return seriesResults(openNow, configs, series);
     } catch (error) {
       connection.console.error(
         `Checking the numbering across ${folder} failed: ${describe(error)}`,

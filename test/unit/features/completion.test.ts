@@ -62,6 +62,7 @@ const ITEM_LABELS = [
   'Protokollsanteckning:',
   'Beslutet skickas till:',
   'Bilagor:',
+  'Sekretess:',
 ];
 
 describe('completion', () => {

@@ -348,6 +348,13 @@ describe('completion (municipal minutes)', () => {
       assert.deepEqual(names, ['Utses att justera:']);
     });
 
+    it('offers Sekretess: in an item, after the labels of the ordinary order', () => {
+      const names = labels(complete(minutes({ item: 'Sek|' })));
+      assert.deepEqual(names, ['Sekretess:']);
+      const all = labels(complete(minutes({ item: '|' })));
+      assert.ok(all.indexOf('Sekretess:') > all.indexOf('Beslut:'), all.join(', '));
+    });
+
     it('offers no item labels before the first §', () => {
       const names = labels(complete('# K\nOmr|\n\n§ 1 Öppnande\n'));
       assert.deepEqual(names, []);

@@ -120,11 +120,15 @@ function missing(ctx: CheckContext): void {
 }
 
 function notPresent({ model, report }: CheckContext): void {
+  // The first absent person of each name, found once rather than searched for per signer.
+  const absentByKey = new Map<string, (typeof model.people)[number]>();
+  for (const p of model.people)
+    if (!p.present && !absentByKey.has(p.key)) absentByKey.set(p.key, p);
   for (const [role, lines] of model.signers) {
     for (const { names } of lines) {
       for (const name of names) {
         if (model.presentByKey.has(nameKey(name.text))) continue;
-        const absent = model.people.find((p) => !p.present && p.key === nameKey(name.text));
+        const absent = absentByKey.get(nameKey(name.text));
         report({
           code: 'signature/not-present',
           range: name.range,

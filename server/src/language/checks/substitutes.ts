@@ -7,17 +7,19 @@ import type { Check } from './context';
  */
 export const substituteCheck: Check = ({ model, config, report }) => {
   if (config.kind !== 'kommunal') return;
+  // The first present member of each name, found once: a search per substitute was quadratic.
+  const presentMember = new Map<string, (typeof model.people)[number]>();
+  for (const p of model.people) {
+    const member =
+      p.present &&
+      !p.replaces &&
+      (p.group === 'voting' || p.group === 'serving' || p.group === 'present');
+    if (member && !presentMember.has(p.key)) presentMember.set(p.key, p);
+  }
   for (const sub of model.people) {
     const replaced = sub.replaces;
     if (!replaced || !sub.present) continue;
-    const key = nameKey(replaced.name.text);
-    const member = model.people.find(
-      (p) =>
-        p.key === key &&
-        p.present &&
-        !p.replaces &&
-        (p.group === 'voting' || p.group === 'serving' || p.group === 'present'),
-    );
+    const member = presentMember.get(nameKey(replaced.name.text));
     // With § ranges on both, the member may be there for the other items.
     const overlaps =
       member &&

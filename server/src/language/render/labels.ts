@@ -68,6 +68,8 @@ export interface Labels {
   readonly presentMunicipal: string;
   readonly substitutes: string;
   readonly others: string;
+  /** After a first-page row's heading on the next page: `Beslutande (forts.)`. */
+  readonly continued: (heading: string) => string;
   readonly servingFor: (member: string) => string;
   readonly appointedAdjusters: string;
   readonly adjustmentPlace: string;
@@ -158,6 +160,7 @@ const SV: Labels = {
   presentMunicipal: 'Närvarande',
   substitutes: 'Ersättare',
   others: 'Övriga närvarande',
+  continued: (heading) => `${heading} (forts.)`,
   servingFor: (member) => `tjg ersättare för ${member}`,
   appointedAdjusters: 'Utses att justera',
   adjustmentPlace: 'Justeringens plats och tid',
@@ -250,6 +253,7 @@ const EN: Labels = {
   presentMunicipal: 'Present',
   substitutes: 'Substitutes',
   others: 'Others present',
+  continued: (heading) => `${heading} (cont.)`,
   servingFor: (member) => `serving as substitute for ${member}`,
   appointedAdjusters: 'Appointed to adjust',
   adjustmentPlace: 'Adjustment place and time',

@@ -76,6 +76,8 @@ export function buildFrontPage(
     others: labels.others,
     absent: labels.absent,
   };
+  // One lookup per entry: a search of all people per entry was quadratic in the attendance list.
+  const personOf = new Map(model.people.map((person) => [person.entry, person]));
   for (const group of ROW_ORDER) {
     // Serving substitutes decide: they stand among the Beslutande, "tjg ersättare för …".
     const groups = group === 'voting' ? ['voting', 'serving'] : [group];
@@ -84,7 +86,7 @@ export function buildFrontPage(
     const entries: FrontPageEntry[] = [];
     for (const section of sections) {
       for (const entry of section.entries) {
-        const person = model.people.find((p) => p.entry === entry);
+        const person = personOf.get(entry);
         const name = entry.name?.text ?? entry.organisation?.text;
         if (!name) continue;
         entries.push({

@@ -1,3 +1,4 @@
+import { indexBefore } from '../text';
 import type { ActionLine } from './ast';
 import type { LineTools } from './attendee';
 import { lexLineRest } from './lexer';
@@ -28,10 +29,7 @@ export function actionLine(
   }
   let comma = -1;
   if (at >= 0) {
-    // Within the line: a search of the text would run on to the next comma of the document.
-    comma = at + 1;
-    while (comma < end && text.charCodeAt(comma) !== 44 /* , */) comma++;
-    if (comma >= end) comma = -1;
+    comma = indexBefore(text, 44 /* , */, at + 1, end);
     if (
       !wellFormed(text, at + 1, comma < 0 ? end : comma, false) ||
       (comma >= 0 && !wellFormed(text, comma + 1, end, true))

@@ -1,3 +1,4 @@
+import { indexBefore } from '../text';
 import type { Range } from '../types';
 import type { AttendanceEntry, ParagraphSet, PersonRef, Span } from './ast';
 import { attendeeRole, type AttendanceGroup, type AttendeeRole } from './keywords';
@@ -70,8 +71,8 @@ export function readAttendeeContent(
   };
   /** Reads `( … )` at `p`; returns the offset after it, or -1 when it is not closed. */
   const paren = (p: number, limit: number, allowParty: boolean): number => {
-    const close = text.indexOf(')', p);
-    if (close < 0 || close >= limit) {
+    const close = indexBefore(text, 41 /* ) */, p, limit);
+    if (close < 0) {
       unexpected(tools, limit, end);
       return -1;
     }
@@ -132,10 +133,9 @@ export function readAttendeeContent(
       roleKind = attendeeRole(segment.text);
       continue;
     }
-    const open = text.indexOf('(', s);
-    const mainEnd = open >= 0 && open < segEnd ? open : segEnd;
-    const main = span(s, mainEnd);
-    if (open >= 0 && open < segEnd) {
+    const open = indexBefore(text, 40 /* ( */, s, segEnd);
+    const main = span(s, open >= 0 ? open : segEnd);
+    if (open >= 0) {
       const after = paren(open, segEnd, false);
       if (after < 0) return entry();
       if (skip(text, after, segEnd) < segEnd) unexpected(tools, skip(text, after, segEnd), end);
@@ -191,6 +191,16 @@ function unexpected(tools: LineTools, at: number, end: number): void {
   let stop = at + 1;
   while (stop < end && !/[,()]/.test(text[stop]) && !/[,()]/.test(text[at])) stop++;
   const image = text.slice(at, stop).trimEnd();
+  if (image === '') {
+    // A blank that is not a space or a tab (a no-break or thin space): say which one.
+    const code = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+    tools.problem(
+      tools.range(at, at + 1),
+      `Oväntat tecken ${code} (ett blanktecken som inte är mellanslag) här. Skriv ett vanligt mellanslag. Raden ska ha formen ${SHAPE_SV}.`,
+      `Unexpected character ${code} (a blank that is not a space) here. Type an ordinary space. The line should read ${SHAPE_EN}.`,
+    );
+    return;
+  }
   tools.problem(
     tools.range(at, at + image.length),
     `Oväntat "${image}" här. Raden ska ha formen ${SHAPE_SV}.`,

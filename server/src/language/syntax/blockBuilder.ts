@@ -1,5 +1,5 @@
 import type { Range } from '../types';
-import { contentEnd } from '../text';
+import { contentEnd, indexBefore } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
@@ -530,9 +530,7 @@ export class BlockBuilder implements LineTools {
     const ts = trimStart(text, base, lineEnd);
     const te = trimEnd(text, ts, lineEnd);
     if (this.context === 'section') {
-      let comma = base;
-      while (comma < lineEnd && text.charCodeAt(comma) !== 44 /* , */) comma++;
-      if (comma < lineEnd) {
+      if (indexBefore(text, 44 /* , */, base, lineEnd) >= 0) {
         this.problems.push(
           new ProblemNode(
             this.anchor,

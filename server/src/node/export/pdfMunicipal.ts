@@ -1,4 +1,5 @@
 import type { FrontPageView, SignerView } from '../../language/render/view';
+import { packColumns } from './pdfColumns';
 import type { PdfLayout } from './pdfLayout';
 import type { LeafContent, StructureElement } from './pdfStructure';
 import { COLOUR, CONTENT_WIDTH, MARGIN, PAGE, SIZE } from './pdfStyle';
@@ -109,6 +110,49 @@ export function frontPage(layout: PdfLayout, root: StructureElement, front: Fron
       writer.content([{ text: value, font: 'regular' }], { x, y, width, size: FACT_SIZE });
     const lineHeight = FACT_SIZE * 1.35;
 
+    /**
+     * A list of people: two columns past ONE_COLUMN names; a list longer than the rest of the
+     * page (a large council's Beslutande) goes on in parts, each on its own page under the
+     * heading with "(forts.)", so a column never runs over the page's foot.
+     */
+    const attendanceRow = (heading: string, lines: readonly string[]) => {
+      const twoColumns = lines.length > ONE_COLUMN;
+      const width = twoColumns ? VALUE_WIDTH / 2 - 6 : VALUE_WIDTH;
+      const heights = lines.map((l) => writer.estimateHeight(l, 'regular', FACT_SIZE, width));
+      const total = heights.reduce((a, b) => a + b, 0);
+      // The row's rule and gaps below the content.
+      const room = () => PAGE.height - MARGIN.bottom - doc.y - 12;
+      if (lines.length === 0) return row(heading, (y) => text(' ', y), lineHeight);
+      layout.ensureSpace(Math.min(twoColumns ? total / 2 : total, PAGE.height / 4) + 12);
+      let from = 0;
+      while (from < lines.length) {
+        const [first, second] = packColumns(heights.slice(from), room(), twoColumns);
+        const left = lines.slice(from, from + first);
+        const right = lines.slice(from + first, from + first + second);
+        const height = Math.max(
+          ...[
+            heights.slice(from, from + first),
+            heights.slice(from + first, from + first + second),
+          ].map((column) => column.reduce((a, b) => a + b, 0)),
+        );
+        row(
+          from === 0 ? heading : labels.continued(heading),
+          (y) => [
+            ...text(left.join('\n'), y, VALUE_X, width),
+            ...(right.length > 0
+              ? text(right.join('\n'), y, VALUE_X + VALUE_WIDTH / 2, width)
+              : []),
+          ],
+          height,
+        );
+        from += first + second;
+        if (from < lines.length) {
+          doc.continueOnNewPage();
+          doc.y = MARGIN.top;
+        }
+      }
+    };
+
     if (front.placeAndTime) {
       row(labels.placeAndTime, (y) => text(front.placeAndTime!.value, y), lineHeight);
     }
@@ -117,20 +161,7 @@ export function frontPage(layout: PdfLayout, root: StructureElement, front: Fron
         const party = e.party ? ` (${e.party})` : '';
         return `${e.name}${party}${e.details.length > 0 ? `, ${e.details.join(', ')}` : ''}`;
       });
-      if (lines.length > ONE_COLUMN) {
-        const half = Math.ceil(lines.length / 2);
-        const columnWidth = VALUE_WIDTH / 2 - 6;
-        row(
-          r.heading,
-          (y) => [
-            ...text(lines.slice(0, half).join('\n'), y, VALUE_X, columnWidth),
-            ...text(lines.slice(half).join('\n'), y, VALUE_X + VALUE_WIDTH / 2, columnWidth),
-          ],
-          half * lineHeight,
-        );
-      } else {
-        row(r.heading, (y) => text(lines.join('\n') || ' ', y), lines.length * lineHeight);
-      }
+      attendanceRow(r.heading, lines);
     }
     row(
       labels.appointedAdjusters,

@@ -1,6 +1,11 @@
 import type { ItemModel } from '../../itemModel';
 import type { AgendaItem } from '../../syntax/ast';
-import { KEYWORDS, type KeywordKind, type SignerRole } from '../../syntax/keywords';
+import {
+  ITEM_LABEL_KINDS,
+  KEYWORDS,
+  type KeywordKind,
+  type SignerRole,
+} from '../../syntax/keywords';
 import {
   CompletionItemKind,
   foldedKey,
@@ -186,16 +191,7 @@ const LABEL_KEYWORDS: readonly KeywordKind[] = [
   'decision',
   'action',
   'nextMeeting',
-  'basis',
-  'proposal',
-  'motions',
-  'order',
-  'vote',
-  'reservation',
-  'jav',
-  'note',
-  'sendTo',
-  'attachments',
+  ...ITEM_LABEL_KINDS,
 ];
 /** The order of a municipal item: underlag, förslag, yrkanden, proposition, vote, beslut, … */
 const MUNICIPAL_LABEL_KEYWORDS: readonly KeywordKind[] = [
@@ -212,6 +208,7 @@ const MUNICIPAL_LABEL_KEYWORDS: readonly KeywordKind[] = [
   'attachments',
   'action',
   'nextMeeting',
+  'secrecy',
 ];
 const SIGNATURE_KEYWORDS: readonly KeywordKind[] = [
   'chair',
