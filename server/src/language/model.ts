@@ -3,6 +3,7 @@ import type {
   ActionLine,
   AgendaItem,
   AttendanceEntry,
+  BulletLine,
   HeaderField,
   NextMeetingLine,
   ParagraphSet,
@@ -19,7 +20,7 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
-import { ItemNode, SpanNode } from './syntax/nodes';
+import { BulletLineNode, ItemNode, SpanNode } from './syntax/nodes';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';
@@ -69,10 +70,13 @@ export interface MeetingModel {
   readonly people: Person[];
   /** Present people by full-name key. */
   readonly presentByKey: Map<string, Person[]>;
+  /** The organisations of the attendance lists and the round tables. */
   readonly organisations: OrganisationMention[];
   readonly signers: Map<SignerRole, { line: SignatureLine; names: Span[] }[]>;
   readonly elections: Election[];
+  /** Every action line with its item. */
   readonly actions: { line: ActionLine; item: AgendaItem }[];
+  /** Every `Nästa möte:` line with its item. */
   readonly nextMeetings: { line: NextMeetingLine; item: AgendaItem }[];
   /** Resolves a full name, or a first name only one present person has. */
   resolvePerson(text: string): Person | undefined;
@@ -175,12 +179,16 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   const nextMeetings: MeetingModel['nextMeetings'] = [];
   let hasItemLabels = false;
   for (const item of ast.items) {
+    for (const line of item.body) {
+      // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
+      if (line.kind === 'bullet') {
+        if (isRoundTable(line)) organisations.push(new RoundTableMention(line));
+      } else if (line.kind === 'action') actions.push({ line, item });
+      else if (line.kind === 'nextMeeting') nextMeetings.push({ line, item });
+    }
     const parts = itemParts(item);
-    // Every round-table label; `isAttendeeName` tells a person speaking from an organisation.
-    for (const mention of parts.roundTables) organisations.push(mention);
+    if (parts === PLAIN) continue;
     if (parts.hasLabels) hasItemLabels = true;
-    for (const a of parts.actions) actions.push(a);
-    for (const m of parts.nextMeetings) nextMeetings.push(m);
     for (const e of parts.elections) elections.push(e);
   }
   // The item models are built on first use: most checks of a network meeting never read them.
@@ -188,7 +196,10 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
   let itemModels: Map<AgendaItem, ItemModel> | undefined;
   const allItems = (): ItemModel[] => {
     if (!items) {
-      items = ast.items.map((item) => itemParts(item).model);
+      items = ast.items.map((item) => {
+        const parts = itemParts(item);
+        return parts === PLAIN ? buildItemModel(item) : parts.model;
+      });
       itemModels = new Map(items.map((m) => [m.item, m]));
     }
     return items;
@@ -254,29 +265,30 @@ export function buildModel(ast: ProtokollAst): MeetingModel {
 }
 
 /**
- * What the model takes from one § item; computed once per item and kept while the item lives.
- * A class with shared empty lists: one small object per item (a literal with a getter was a
- * dictionary-mode object with its own closure, the largest thing the model kept per item).
+ * What the model takes from one § item that has labels or elections (the body's round tables,
+ * actions and next meetings are read from the body each time: a few kind tests per line), computed
+ * once per item and kept while the item lives. Any other item keeps the shared `PLAIN`, so it
+ * costs the model no object; its item model is built when asked for.
  */
 class ItemParts {
   private built?: ItemModel;
 
   constructor(
-    private readonly item: AgendaItem,
-    readonly roundTables: readonly OrganisationMention[],
+    private readonly item: AgendaItem | undefined,
     readonly hasLabels: boolean,
-    readonly actions: readonly MeetingModel['actions'][number][],
-    readonly nextMeetings: readonly MeetingModel['nextMeetings'][number][],
     readonly elections: readonly Election[],
   ) {}
 
   /** The item model, built on first use. */
   get model(): ItemModel {
-    return (this.built ??= buildItemModel(this.item));
+    return (this.built ??= buildItemModel(this.item as AgendaItem));
   }
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** The parts of an item without labels or elections. */
+const PLAIN = new ItemParts(undefined, false, NONE);
 
 /** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
 function exact<T>(list: T[] | undefined): readonly T[] {
@@ -291,17 +303,10 @@ function itemParts(item: AgendaItem): ItemParts {
   const node = item instanceof ItemNode ? item : undefined;
   const cached = node ? (node._derived as ItemParts | undefined) : partsOfItem.get(item);
   if (cached) return cached;
-  let roundTables: OrganisationMention[] | undefined;
-  let actions: MeetingModel['actions'] | undefined;
-  let nextMeetings: MeetingModel['nextMeetings'] | undefined;
   let elections: Election[] | undefined;
   let hasLabels = false;
   for (const line of item.body) {
-    if (line.kind === 'bullet' && line.roundTable) {
-      (roundTables ??= []).push({ span: line.roundTable.organisation, where: 'roundTable' });
-    } else if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
-    else if (line.kind === 'action') (actions ??= []).push({ line, item });
-    else if (line.kind === 'nextMeeting') (nextMeetings ??= []).push({ line, item });
+    if (line.kind === 'label' || line.kind === 'tally') hasLabels = true;
     else if (line.kind === 'election') {
       (elections ??= []).push({
         role: line.role,
@@ -312,7 +317,8 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const roles = item.title ? meetingRolesIn(item.title.text) : NONE;
+  const title = item.title;
+  const roles = title ? meetingRolesIn(title.text) : NONE;
   // A title naming several roles ("Val av ordförande och justerare") leaves unclear who got which.
   if (roles.length === 1 && !elections?.some((e) => e.role === roles[0])) {
     const persons = electedPersons(item);
@@ -326,17 +332,31 @@ function itemParts(item: AgendaItem): ItemParts {
       });
     }
   }
-  const parts = new ItemParts(
-    item,
-    exact(roundTables),
-    hasLabels,
-    exact(actions),
-    exact(nextMeetings),
-    exact(elections),
-  );
+  const parts = hasLabels || elections ? new ItemParts(item, hasLabels, exact(elections)) : PLAIN;
   if (node) node._derived = parts;
   else partsOfItem.set(item, parts);
   return parts;
+}
+
+function isRoundTable(line: BulletLine): boolean {
+  return line instanceof BulletLineNode ? line._os >= 0 : line.roundTable !== undefined;
+}
+
+/**
+ * A round-table bullet's organisation as a mention: one object holding the line (kept with the
+ * model), its span made when read.
+ */
+class RoundTableMention implements OrganisationMention {
+  constructor(private readonly line: BulletLine) {}
+
+  get span(): Span {
+    const line = this.line;
+    return (line instanceof BulletLineNode ? line._organisation : line.roundTable?.organisation)!;
+  }
+
+  get where(): 'roundTable' {
+    return 'roundTable';
+  }
 }
 
 /**

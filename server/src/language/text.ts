@@ -159,8 +159,14 @@ export function withoutColon(image: string): string {
  * must read the same with and without it.
  */
 export function contentEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** `/\s/` for one UTF-16 code unit, without making a string of it below U+0100. */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 256) return code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+  return /\s/.test(String.fromCharCode(code));
 }
 
 /**

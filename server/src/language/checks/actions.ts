@@ -7,7 +7,8 @@ const MAX_NAMESAKES = 10;
 /** `action/*`: every action has an owner who was at the meeting. */
 export const actionCheck: Check = ({ model, report, capped }) => {
   for (const { line } of model.actions) {
-    if (!line.owner) {
+    const owner = line.owner;
+    if (!owner) {
       report({
         code: 'action/missing-owner',
         range: line.keyword.range,
@@ -18,9 +19,9 @@ export const actionCheck: Check = ({ model, report, capped }) => {
       });
       continue;
     }
-    if (model.resolvePerson(line.owner.text)) continue;
-    if (capped('action/unknown-owner', line.owner.range)) continue;
-    const first = nameKey(line.owner.text).split(' ')[0];
+    if (model.resolvePerson(owner.text)) continue;
+    if (capped('action/unknown-owner', owner.range)) continue;
+    const first = nameKey(owner.text).split(' ')[0];
     const namesakes = model.presentNamesakes(first);
     // A first name shared by thousands: name the first few, offer them as fixes, count the rest.
     const shown = namesakes.slice(0, MAX_NAMESAKES).map((p) => p.name.text);

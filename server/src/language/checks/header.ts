@@ -52,8 +52,15 @@ export const headerCheck: Check = (ctx) => {
   if (dateField?.value) dates.push(dateField.value);
   for (const s of ast.signatures) if (s.date) dates.push(s.date);
   if (model.adjustmentPlace?.date) dates.push(model.adjustmentPlace.date);
-  for (const { line } of model.nextMeetings) if (line.date) dates.push(line.date);
-  for (const { line } of model.actions) if (line.due) dates.push(line.due);
+  // Each getter read once: an action's `due` is made when read.
+  for (const { line } of model.nextMeetings) {
+    const date = line.date;
+    if (date) dates.push(date);
+  }
+  for (const { line } of model.actions) {
+    const due = line.due;
+    if (due) dates.push(due);
+  }
   for (const span of dates) checkDate(ctx, span, meeting);
 
   for (const field of ast.header) {

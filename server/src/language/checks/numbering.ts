@@ -21,12 +21,23 @@ export const numberingCheck: Check = ({ model, report, capped }) => {
       : [];
     return renumberFix.length ? renumberFix : undefined;
   };
-  const seen = new Map<string, AgendaItem>();
+  // The first item of each number (`47b`: number and letter), made when an item does not come
+  // after all earlier numbers: until then none can repeat an earlier one.
+  let seen: Map<number | string, AgendaItem> | undefined;
+  let highest = -Infinity;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const id = `${item.value}${item.suffix?.text ?? ''}`;
+    const id = idOf(item);
     const label = () => labelOf(item);
-    const earlier = seen.get(id);
+    if (!seen && (item.suffix || (item.value as number) <= highest)) {
+      seen = new Map();
+      for (let j = 0; j < i; j++) {
+        const earlierId = idOf(items[j]);
+        if (!seen.has(earlierId)) seen.set(earlierId, items[j]);
+      }
+    }
+    highest = Math.max(highest, item.value as number);
+    const earlier = seen?.get(id);
     // Each finding is built only while its code is under the per-document cap: a document with
     // thousands of misnumbered items would otherwise build (and drop) thousands of messages.
     if (earlier) {
@@ -94,7 +105,7 @@ export const numberingCheck: Check = ({ model, report, capped }) => {
           });
       }
     }
-    if (!earlier) seen.set(id, item);
+    if (!earlier) seen?.set(id, item);
   }
   for (const item of model.ast.items) {
     if (item.title || capped('numbering/empty-title', item.mark)) continue;
@@ -108,6 +119,12 @@ export const numberingCheck: Check = ({ model, report, capped }) => {
     });
   }
 };
+
+/** The number of an item, or its number and letter as one string (`47b`). */
+function idOf(item: AgendaItem): number | string {
+  const suffix = item.suffix;
+  return suffix ? `${item.value}${suffix.text}` : (item.value as number);
+}
 
 /** `§ 12` or `§ 12 a`. */
 function labelOf(item: AgendaItem): string {

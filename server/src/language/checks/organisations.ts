@@ -17,12 +17,20 @@ export const organisationCheck: Check = ({ model, config, report, capped }) => {
   const suggested = new Map<string, Suggestions>();
   // A configured member person listed alone under Frånvarande is a person, not an organisation.
   const persons = new Set(config.memberPersons.map((p) => nameKey(p.name)));
+  // Whether a name as written is configured or a municipality: the same few names stand on
+  // thousands of round-table lines, and this is all most of them need.
+  const accepted = new Map<string, boolean>();
   for (const mention of model.organisations) {
     const { span, where } = mention;
-    const key = nameKey(span.text);
-    if (configured.has(key)) continue;
-    const match = matchMunicipality(span.text);
-    if (match.kind === 'municipality') continue;
+    const text = span.text;
+    let ok = accepted.get(text);
+    if (ok === undefined) {
+      ok = configured.has(nameKey(text)) || matchMunicipality(text).kind === 'municipality';
+      accepted.set(text, ok);
+    }
+    if (ok) continue;
+    const key = nameKey(text);
+    const match = matchMunicipality(text);
     // Regions, member persons and (under Frånvarande) listed persons are not unknown towns.
     if (persons.has(key) || findRegion(span.text)) continue;
     if (where === 'absent' && model.personByName(span.text)) continue;

@@ -1,7 +1,8 @@
 import { indexBefore } from '../text';
-import type { ActionLine, Keyword } from './ast';
+import type { ActionLine } from './ast';
 import type { LineTools } from './attendee';
 import { lexLineRest } from './lexer';
+import { trimEnd, trimStart } from './lines';
 import { ActionLineNode } from './nodes';
 import { parseLine } from './parser';
 
@@ -12,11 +13,11 @@ import { parseLine } from './parser';
  */
 export function actionLine(
   tools: LineTools,
-  keyword: Keyword,
+  keywordStart: number,
   valueStart: number,
   end: number,
 ): ActionLine {
-  const { text, span, place, lineStart: base } = tools;
+  const { text, lineStart: base } = tools;
   let at = -1;
   for (let i = valueStart; i < end; i++) {
     if (text.charCodeAt(i) !== 64 /* @ */) continue;
@@ -36,13 +37,26 @@ export function actionLine(
       reportSyntaxError(tools, at, end);
     }
   }
+  // Trimmed columns of the text, the owner and the due date (-1: none).
+  const textEnd = at >= 0 ? at : end;
+  const ts = trimStart(text, valueStart, textEnd);
+  const te = trimEnd(text, ts, textEnd);
+  const ownerEnd = comma >= 0 ? comma : end;
+  const os = at >= 0 ? trimStart(text, at + 1, ownerEnd) : 0;
+  const oe = at >= 0 ? trimEnd(text, os, ownerEnd) : 0;
+  const ds = comma >= 0 ? trimStart(text, comma + 1, end) : 0;
+  const de = comma >= 0 ? trimEnd(text, ds, end) : 0;
   return new ActionLineNode(
-    place,
-    keyword,
-    span(valueStart, at >= 0 ? at : end),
+    tools,
+    keywordStart - base,
+    valueStart - base,
+    ts < te ? ts - base : -1,
+    ts < te ? te - base : -1,
     at >= 0 ? at - base : -1,
-    at >= 0 ? span(at + 1, comma >= 0 ? comma : end) : undefined,
-    comma >= 0 ? span(comma + 1, end) : undefined,
+    os < oe ? os - base : -1,
+    os < oe ? oe - base : -1,
+    ds < de ? ds - base : -1,
+    ds < de ? de - base : -1,
   );
 }
 

@@ -2,11 +2,11 @@ import { indexBefore } from '../text';
 import type { Range } from '../types';
 import type { AttendanceEntry, ParagraphSet, PersonRef, Span } from './ast';
 import { attendeeRole, type AttendanceGroup, type AttendeeRole } from './keywords';
-import { EntryNode, type LinePlace } from './nodes';
+import { EntryNode, type LineAt, type LinePlace } from './nodes';
 import { isPartyLetters, paragraphSet, readPerson, type SpanMaker } from './persons';
 
 /** Where the line readers create spans and nodes and report problems: the line being read. */
-export interface LineTools {
+export interface LineTools extends LineAt {
   readonly text: string;
   /** The line being read, for the nodes read from it. */
   readonly place: LinePlace;

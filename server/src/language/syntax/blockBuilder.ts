@@ -27,8 +27,18 @@ import {
   type KeywordKind,
 } from './keywords';
 import { actionLine } from './actionLine';
+import { itemLine } from './itemLine';
+import { mayBeVoteChoice, roundTableColon, wordCount } from './roundTable';
 import { misspeltKeyword } from './misspelt';
-import { classifyLine, keywordKindOf, lineEndOf, LineKind, type Classified } from './lines';
+import {
+  classifyLine,
+  keywordKindAt,
+  lineEndOf,
+  LineKind,
+  trimEnd,
+  trimStart,
+  type Classified,
+} from './lines';
 import {
   Anchor,
   BlankLineNode,
@@ -83,7 +93,7 @@ let lineKeywords: (KeywordKind | undefined)[] = [];
 const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
 
 export class BlockBuilder implements LineTools {
-  private readonly anchor: Anchor;
+  private anchor: Anchor;
   private title?: Title;
   private readonly header: HeaderField[] = [];
   private readonly preamble: BodyLine[] = [];
@@ -104,20 +114,44 @@ export class BlockBuilder implements LineTools {
   private firstEnd = 0;
   /** The kind of the line's keyword, on a keyword line. */
   private keywordKind?: KeywordKind;
-  place!: LinePlace;
+  // Where the line being read is (`LineAt`): the nodes of the most frequent lines copy it from
+  // the builder, so no place object is made for their lines.
+  _anchor: Anchor;
+  _rel = 0;
+  private linePlace?: LinePlace;
+  /** The body lines of the open item (`bodyCount` of them; the rest are left from earlier items). */
+  private readonly body: BodyLine[] = [];
+  private bodyCount = 0;
+  // The block being read.
+  private options: BlockOptions = { followedByItem: false, allAfterLastItem: true };
 
+  /** A builder for the blocks of one text; it reads one block at a time, reusing its lists. */
   constructor(
     readonly text: string,
     private readonly lineStarts: readonly number[],
-    private readonly from: number,
-    private readonly to: number,
-    private readonly options: BlockOptions,
   ) {
-    this.anchor = new Anchor(from, text, lineStarts[from]);
+    this.anchor = this._anchor = new Anchor(0, text, 0, lineStarts);
   }
 
-  build(): Block {
-    const { text, lineStarts, from, to } = this;
+  /** The line being read as a place, for spans that are kept as objects (made on first use). */
+  get place(): LinePlace {
+    return (this.linePlace ??= new LinePlace(this.anchor, this._rel));
+  }
+
+  /**
+   * Reads lines `from`–`to` (exclusive) as one block. A block of one § item and nothing else (no
+   * comment, problem or signature) is that item itself, with the block's length in `_length`: a
+   * block object and a list per item were a tenth of what the parse keeps.
+   */
+  build(from: number, to: number, options: BlockOptions): Block | ItemNode {
+    const { text, lineStarts } = this;
+    this.options = options;
+    this.anchor = this._anchor = new Anchor(from, text, lineStarts[from], lineStarts);
+    this.title = undefined;
+    this.context = 'header';
+    this.section = undefined;
+    this.item = undefined;
+    this.listLabel = undefined;
     const n = to - from;
     if (kinds.length < n) {
       const size = Math.max(n, kinds.length * 2);
@@ -140,7 +174,7 @@ export class BlockBuilder implements LineTools {
       if (classified.kind === LineKind.Item) continue; // the block's own § line
       const kind =
         classified.kind === LineKind.Keyword
-          ? keywordKindOf(text.slice(classified.first, classified.firstEnd))
+          ? keywordKindAt(text, classified.first, classified.firstEnd)
           : undefined;
       lineKeywords[i] = kind;
       if (kind && SIGNATURE_BLOCK_KINDS.has(kind)) {
@@ -171,42 +205,53 @@ export class BlockBuilder implements LineTools {
       // The readers stop before trailing white space of any kind: formatting removes it, so a
       // line must read the same with it (`- Anna Ek (S)\u2009` is no attendance problem).
       this.lineEnd = Math.max(contentEnd(text, this.lineStart, rawEnd), this.firstEnd);
-      this.place = new LinePlace(
-        this.anchor,
-        i,
-        rawEnd - this.lineStart,
-        this.lineStart - this.anchor.offset,
-      );
+      this._rel = i;
+      this.linePlace = undefined;
       const afterLastItem = i >= afterFrom;
       this.keywordKind = lineKeywords[i];
       this.readLine(kinds[i] as LineKind, afterLastItem);
     }
     this.closeItem();
+    const length = (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from];
+    if (
+      this.items.length === 1 &&
+      this.title === undefined &&
+      this.header.length === 0 &&
+      this.preamble.length === 0 &&
+      this.sections.length === 0 &&
+      this.signatures.length === 0 &&
+      this.comments.length === 0 &&
+      this.problems.length === 0
+    ) {
+      const item = this.items.pop() as ItemNode;
+      item._length = length;
+      return item;
+    }
     // A block lives as long as its document (and longer when reused): no room for growth kept.
     return {
       anchor: this.anchor,
-      length: (to < lineStarts.length ? lineStarts[to] : text.length) - lineStarts[from],
+      length,
       title: this.title,
-      header: exact(this.header),
-      preamble: exact(this.preamble),
-      sections: exact(this.sections),
-      items: exact(this.items),
-      signatures: exact(this.signatures),
-      comments: exact(this.comments),
-      problems: exact(this.problems),
+      header: take(this.header),
+      preamble: take(this.preamble),
+      sections: take(this.sections),
+      items: take(this.items),
+      signatures: take(this.signatures),
+      comments: take(this.comments),
+      problems: take(this.problems),
     };
   }
 
   private readLine(kind: LineKind, afterLastItem: boolean): void {
     if (kind === LineKind.Empty) {
       this.listLabel = undefined;
-      if (this.context === 'item') this.item?.body.push(new BlankLineNode(this.place));
+      if (this.context === 'item' && this.item) this.addBody(new BlankLineNode(this));
       return;
     }
     if (kind !== LineKind.Bullet && kind !== LineKind.Comment) this.listLabel = undefined;
     switch (kind) {
       case LineKind.Comment:
-        this.comments.push(new CommentNode(this.place, this.text.slice(this.first, this.lineEnd)));
+        this.comments.push(new CommentNode(this, this.text.slice(this.first, this.lineEnd)));
         return;
       case LineKind.Title:
         return this.readTitle();
@@ -238,98 +283,48 @@ export class BlockBuilder implements LineTools {
   private readItem(): void {
     this.closeItem();
     this.context = 'item';
-    const { text, lineEnd } = this;
-    const markStart = this.first;
-    const markEnd = this.firstEnd;
-    const image = text.slice(markStart, markEnd);
-    const section = image.indexOf('§');
-    const prefix = section > 0 ? this.span(markStart, markStart + section) : undefined;
-    const digits = /\d+/.exec(image);
-    let number: Span | undefined;
-    if (digits) {
-      const s = markStart + digits.index;
-      number = this.spanNode(s, s + digits[0].length);
-    } else {
-      this.problem(
-        this.cols(markStart, markEnd),
-        '§ saknar nummer. Skriv § N följt av rubriken, till exempel § 3 Ekonomi.',
-        '§ has no number. Write § N followed by the title, for example § 3 Budget.',
-      );
-    }
-    let markRangeEnd = markEnd;
-    let titleStart = markEnd;
-    let suffix: Span | undefined;
-    const afterMark = text.slice(markEnd, lineEnd);
-    // `§ 45/2024`, `§ 4.5`, `§ 4:2`: a shape that is not an item number must not become the title.
-    const odd = number
-      ? (/^(?:[/:][ \t]*\d+|[.,\-–]\d+)/.exec(afterMark) ??
-        (image.endsWith('.') ? /^\d+/.exec(afterMark) : null))
-      : null;
-    if (odd && number) {
-      this.problem(
-        this.cols(markStart, markEnd + odd[0].length),
-        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" är inget paragrafnummer. Skriv § ${number.text} följt av rubriken; året och diarienumret står i (Dnr …) efter rubriken.`,
-        `"${text.slice(markStart + section, markEnd + odd[0].length).trim()}" is not an item number. Write § ${number.text} followed by the title; the year and case number go in (Dnr …) after the title.`,
-      );
-    }
-    const letter = number && !odd ? /^[ \t]*([a-zåäö])(?=[ \t]|$)/.exec(afterMark) : null;
-    if (letter) {
-      const s = markEnd + letter[0].length - 1;
-      suffix = this.spanNode(s, s + 1);
-      markRangeEnd = s + 1;
-      titleStart = s + 1;
-    }
-    const titleFrom = odd ? markEnd + odd[0].length : titleStart;
-    let title = this.span(titleFrom, lineEnd);
-    let caseNumber: Span | undefined;
-    if (title) {
-      const dnr = /\((\s*(?:Dnr|Diarienr|Diarienummer|Case)\b[^()]*)\)\s*$/i.exec(title.text);
-      if (dnr) {
-        const open = this.offsetOf(title) + dnr.index;
-        caseNumber = this.span(open + 1, open + 1 + dnr[1].length);
-        title = this.span(this.offsetOf(title), open);
-      }
-    }
-    const base = this.lineStart;
-    this.item = new ItemNode(
-      this.place,
-      markStart - base,
-      markStart + Math.max(section, 0) - base,
-      markRangeEnd - base,
-      number,
-      number ? Number(number.text) : undefined,
-      suffix,
-      title,
-      prefix,
-      caseNumber,
-    );
+    this.item = itemLine(this, this.first, this.firstEnd, this.lineEnd);
+  }
+
+  private addBody(line: BodyLine): void {
+    this.body[this.bodyCount++] = line;
   }
 
   private closeItem(): void {
     const item = this.item;
     if (!item) return;
-    // From the § to the end of the last non-blank body line (else of the title or mark).
-    const title = item.title as SpanNode | undefined;
-    if (title) {
-      item._end = title._p;
-      item._endCol = title._e;
-    }
-    item.body = exact(item.body);
-    for (let i = item.body.length - 1; i >= 0; i--) {
-      const line = item.body[i] as BodyLine & LineNode;
-      if (line.kind === 'blank') continue;
-      item._end = line;
-      item._endCol = line._width;
-      break;
-    }
+    // The body's lines were gathered in the builder's list: the item's list is made once, exact.
+    item.body =
+      this.bodyCount === 0 ? (NONE as unknown as BodyLine[]) : this.body.slice(0, this.bodyCount);
+    this.bodyCount = 0;
     this.items.push(item);
     this.item = undefined;
   }
 
   private readKeywordLine(afterLastItem: boolean): void {
-    const { lineEnd } = this;
+    const { text, lineEnd } = this;
     const kind = this.keywordKind as KeywordKind;
     const colonEnd = this.firstEnd;
+    const item = this.item;
+    if (this.context === 'item' && item && (kind === 'decision' || kind === 'action')) {
+      // The most frequent keyword lines keep columns, not span objects.
+      const base = this.lineStart;
+      if (kind === 'decision') {
+        const ts = trimStart(text, colonEnd, lineEnd);
+        const te = trimEnd(text, ts, lineEnd);
+        const some = ts < te;
+        this.addBody(
+          new DecisionLineNode(
+            this,
+            this.first - base,
+            colonEnd - base,
+            some ? ts - base : -1,
+            some ? te - base : -1,
+          ),
+        );
+      } else this.addBody(actionLine(this, this.first, colonEnd, lineEnd));
+      return;
+    }
     const keyword = new KeywordNode(
       kind,
       this.place,
@@ -337,9 +332,9 @@ export class BlockBuilder implements LineTools {
       colonEnd - this.lineStart,
     );
     const value = this.span(colonEnd, lineEnd);
-    const beforeItems = this.items.length === 0 && !this.item;
+    const beforeItems = this.items.length === 0 && !item;
 
-    if (kind === 'paragraphs' && afterLastItem && this.items.length + (this.item ? 1 : 0) > 0) {
+    if (kind === 'paragraphs' && afterLastItem && this.items.length + (item ? 1 : 0) > 0) {
       // `Paragrafer:` may also stand in the signature block.
       this.closeItem();
       this.endSection();
@@ -403,8 +398,7 @@ export class BlockBuilder implements LineTools {
       }
       return this.readTextLine(afterLastItem);
     }
-    // decision, action, next meeting and the v2 item labels
-    const item = this.item;
+    // decision, action (outside an item), next meeting and the v2 item labels
     if (this.context !== 'item' || !item) {
       this.problem(
         keyword.range,
@@ -415,34 +409,26 @@ export class BlockBuilder implements LineTools {
     }
     if ((ITEM_LABEL_KINDS as readonly KeywordKind[]).includes(kind)) {
       const label = kind as ItemLabelKind;
-      item.body.push(labelLine(this, label, keyword, value, colonEnd, lineEnd));
+      this.addBody(labelLine(this, label, keyword, value, colonEnd, lineEnd));
       this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
       return;
     }
-    if (kind === 'decision') {
-      item.body.push(new DecisionLineNode(this.place, keyword, value));
+    if (!value) {
+      this.addBody(new NextMeetingLineNode(this.place, keyword));
       return;
     }
-    if (kind === 'nextMeeting') {
-      if (!value) {
-        item.body.push(new NextMeetingLineNode(this.place, keyword));
-        return;
-      }
-      const start = this.offsetOf(value);
-      const comma = value.text.indexOf(',');
-      const space = value.text.search(/\s/);
-      const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
-      item.body.push(
-        new NextMeetingLineNode(
-          this.place,
-          keyword,
-          this.span(start, start + cut),
-          this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
-        ),
-      );
-      return;
-    }
-    item.body.push(actionLine(this, keyword, colonEnd, lineEnd));
+    const start = this.offsetOf(value);
+    const comma = value.text.indexOf(',');
+    const space = value.text.search(/\s/);
+    const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
+    this.addBody(
+      new NextMeetingLineNode(
+        this.place,
+        keyword,
+        this.span(start, start + cut),
+        this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
+      ),
+    );
   }
 
   private readBullet(): void {
@@ -457,40 +443,55 @@ export class BlockBuilder implements LineTools {
       // `- Ja: 7`, `- Avstår: 2` — a vote tally, never an organisation.
       const tally = tallyLine(this, after, lineEnd, markerCol);
       if (tally) {
-        item.body.push(tally);
+        this.addBody(tally);
         return;
       }
     }
-    const text = this.span(after, lineEnd);
+    const source = this.text;
+    const base = this.lineStart;
+    const ts = trimStart(source, after, lineEnd);
+    const te = trimEnd(source, ts, lineEnd);
     const list = item ? this.listLabel : undefined;
     // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
     // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    let roundTable: { organisation: Span; text?: Span } | undefined;
-    if (!list && text) {
-      const colon = roundTableColon(this.text, after, lineEnd);
+    let os = -1;
+    let oe = -1;
+    let rs = -1;
+    let re = -1;
+    if (!list && ts < te) {
+      const colon = roundTableColon(source, after, lineEnd);
       if (colon >= 0) {
-        const organisation = this.span(after, colon);
+        const start = trimStart(source, after, colon);
+        const end = trimEnd(source, start, colon);
         if (
-          organisation &&
-          !(
-            mayBeVoteChoice(this.text.charCodeAt(after)) &&
-            voteChoice(this.text.slice(after, colon))
-          ) &&
-          wordCount(organisation.text) <= 4
+          start < end &&
+          !(mayBeVoteChoice(source.charCodeAt(after)) && voteChoice(source.slice(after, colon))) &&
+          wordCount(source, start, end) <= 4
         ) {
-          roundTable = { organisation, text: this.span(colon + 1, lineEnd) };
+          os = start - base;
+          oe = end - base;
+          const restStart = trimStart(source, colon + 1, lineEnd);
+          const restEnd = trimEnd(source, restStart, lineEnd);
+          if (restStart < restEnd) {
+            rs = restStart - base;
+            re = restEnd - base;
+          }
         }
       }
     }
     const bullet = new BulletLineNode(
-      this.place,
+      this,
       markerCol,
-      text,
-      roundTable,
+      ts < te ? ts - base : -1,
+      ts < te ? te - base : -1,
+      os,
+      oe,
+      rs,
+      re,
       list,
       list ? bulletPersons(this, list, after, lineEnd) : undefined,
     );
-    if (item) item.body.push(bullet);
+    if (item) this.addBody(bullet);
     else this.preamble.push(bullet);
   }
 
@@ -513,7 +514,7 @@ export class BlockBuilder implements LineTools {
     const first = this.first;
     if (this.context === 'item' && this.item) {
       const tally = tallyLine(this, first, lineEnd, -1);
-      if (tally) return void this.item.body.push(tally);
+      if (tally) return void this.addBody(tally);
     }
     if (this.suggestKeyword()) return;
     if (
@@ -525,10 +526,11 @@ export class BlockBuilder implements LineTools {
     ) {
       return this.notASignature();
     }
-    const span = this.span(this.lineStart, lineEnd) as Span;
+    const base = this.lineStart;
+    const ts = trimStart(text, base, lineEnd);
+    const te = trimEnd(text, ts, lineEnd);
     if (this.context === 'section') {
-      if (text.slice(this.lineStart, lineEnd).includes(',')) {
-        const start = this.offsetOf(span);
+      if (indexBefore(text, 44 /* , */, base, lineEnd) >= 0) {
         this.problems.push(
           new ProblemNode(
             this.anchor,
@@ -538,7 +540,7 @@ export class BlockBuilder implements LineTools {
               en: 'An attendance line starts with "- ": write - Name, Organisation.',
             },
             {
-              range: this.cols(start, start),
+              range: this.cols(ts, ts),
               newText: '- ',
               title: { sv: 'Lägg till "- "', en: 'Add "- "' },
             },
@@ -549,18 +551,19 @@ export class BlockBuilder implements LineTools {
       this.endSection();
     }
     if (this.context === 'item' && this.item) {
-      const start = this.offsetOf(span);
-      // Trailing blanks of any kind change nothing (formatting removes them).
-      let end = lineEnd;
-      while (end > start && /\s/.test(this.text[end - 1])) end--;
-      this.item.body.push(
-        immediateLine(span, this.place) ??
-          electionLine(this, span, start, end) ??
-          new TextLineNode(this.place, span),
-      );
+      // `Justeras omedelbart.` and `Till justerare utses …` start with one of these letters.
+      const lower = text.charCodeAt(ts) | 0x20;
+      if (lower === 106 || lower === 112 || lower === 98 || lower === 116 || lower === 97) {
+        const span = this.span(ts, te) as Span;
+        // Trailing blanks of any kind change nothing (formatting removes them).
+        const end = contentEnd(text, ts, lineEnd);
+        const line = immediateLine(span, this.place) ?? electionLine(this, span, ts, end);
+        if (line) return void this.addBody(line);
+      }
+      this.addBody(new TextLineNode(this, ts - base, te - base));
       return;
     }
-    this.preamble.push(new TextLineNode(this.place, span));
+    this.preamble.push(new TextLineNode(this, ts - base, te - base));
   }
 
   private notASignature(): void {
@@ -573,8 +576,18 @@ export class BlockBuilder implements LineTools {
 
   /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
   private suggestKeyword(): boolean {
-    // Only a line with a colon can start with `Word:`.
-    if (indexBefore(this.text, 58 /* : */, this.first, this.lineEnd) < 0) return false;
+    // Only a line with a colon can start with `Word:` or `Two words:`, and one ASCII character
+    // other than a letter or blank before the colon rules it out (the scan stops at the line end).
+    let colon = -1;
+    for (let i = this.first; i < this.lineEnd; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 58 /* : */) {
+        colon = i;
+        break;
+      }
+      if (c < 128 && c !== 32 && c !== 9 && !((c | 0x20) >= 97 && (c | 0x20) <= 122)) return false;
+    }
+    if (colon < 0) return false;
     const problem = misspeltKeyword(
       this.text,
       this.first,
@@ -601,8 +614,8 @@ export class BlockBuilder implements LineTools {
   /** A trimmed span between two absolute offsets of the current line, or undefined when blank. */
   readonly span = (start: number, end: number): Span | undefined => {
     const { text } = this;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    start = trimStart(text, start, end);
+    end = trimEnd(text, start, end);
     if (start >= end) return undefined;
     return this.spanNode(start, end);
   };
@@ -619,16 +632,19 @@ export class BlockBuilder implements LineTools {
   }
 
   private cols(start: number, end: number): Range {
-    return this.place.cols(start - this.lineStart, end - this.lineStart);
+    const line = this.anchor.line + this._rel;
+    return {
+      start: { line, character: start - this.lineStart },
+      end: { line, character: end - this.lineStart },
+    };
   }
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** The list without spare capacity (a list grown by `push` keeps room for 16 more). */
-function exact<T>(list: T[]): T[] {
-  if (list.length === 0) return NONE as unknown as T[];
-  return list.length < 16 ? list.slice() : list;
+/** The list's entries in a list without spare capacity; `list` is emptied for the next block. */
+function take<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.splice(0);
 }
 
 /** The number of lines from `runStart` on that belong to the run (signature keyword lines). */
@@ -636,48 +652,4 @@ function runLength(runStart: number, n: number): number {
   let count = 0;
   for (let i = runStart; i < n; i++) if (kinds[i] === LineKind.Keyword) count++;
   return count;
-}
-
-/**
- * The colon of `- Hjo: text`: after a label without `,():@` and followed by a blank or the line
- * end; -1 when there is none.
- */
-function roundTableColon(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 /* : */) {
-      if (i === start) return -1;
-      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-      return next === -1 || next === 32 || next === 9 ? i : -1;
-    }
-    if (c === 44 || c === 40 || c === 41 || c === 64) return -1;
-  }
-  return -1;
-}
-
-/** False when a label cannot be a vote choice: it starts with an ASCII letter other than j, n, a, y. */
-function mayBeVoteChoice(code: number): boolean {
-  const lower = code | 0x20;
-  if (lower < 97 || lower > 122) return true;
-  return lower === 106 || lower === 110 || lower === 97 || lower === 121;
-}
-
-/** `text.split(/\s+/).length`, without the array. */
-function wordCount(text: string): number {
-  let count = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i)) && (i + 1 >= text.length || !isSpace(text.charCodeAt(i + 1))))
-      count++;
-  }
-  return count;
-}
-
-/** `/\s/` for one UTF-16 code unit. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/.test(String.fromCharCode(code));
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xfeff;
 }

@@ -1,15 +1,19 @@
 import type { ProtokollAst } from './ast';
-import { BlockBuilder, type Block } from './blockBuilder';
+import { BlockBuilder, type Block, type BlockOptions } from './blockBuilder';
 import { diffText, layoutOf, relayout, type LineLayout } from './layout';
+import { ItemNode, type Anchor } from './nodes';
 
 /** What the next parse of the same document may reuse: the layout and the § item blocks. */
 interface Reusable {
   readonly layout: LineLayout;
   /** The blocks of § items other than the last, by the offset where they start. */
-  readonly blocks: Map<number, Block>;
+  readonly blocks: Map<number, Block | ItemNode>;
 }
 
 const reusableParts = new WeakMap<ProtokollAst, Reusable>();
+
+const LAST_ITEM: BlockOptions = { followedByItem: false, allAfterLastItem: true };
+const OTHER_ITEM: BlockOptions = { followedByItem: true, allAfterLastItem: false };
 
 /**
  * Reads the document text into an AST. Never throws; unreadable lines become `problems`.
@@ -30,31 +34,25 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
   const count = lineStarts.length;
   const delta = old ? text.length - old.layout.text.length : 0;
   const unchangedEnd = change ? text.length - change.suffix : 0;
-  const blocksByStart = new Map<number, Block>();
-  const blocks: Block[] = [];
+  const blocksByStart = new Map<number, Block | ItemNode>();
   const headerEnd = itemLines.length > 0 ? itemLines[0] : count;
-  blocks.push(
-    new BlockBuilder(text, lineStarts, 0, headerEnd, {
-      followedByItem: itemLines.length > 0,
-      allAfterLastItem: itemLines.length === 0,
-    }).build(),
-  );
+  const builder = new BlockBuilder(text, lineStarts);
+  const first = builder.build(0, headerEnd, {
+    followedByItem: itemLines.length > 0,
+    allAfterLastItem: itemLines.length === 0,
+  });
+  const parts = new Parts(first);
   for (let k = 0; k < itemLines.length; k++) {
     const from = itemLines[k];
     const last = k === itemLines.length - 1;
     const to = last ? count : itemLines[k + 1];
     if (last) {
-      blocks.push(
-        new BlockBuilder(text, lineStarts, from, to, {
-          followedByItem: false,
-          allAfterLastItem: true,
-        }).build(),
-      );
+      parts.add(builder.build(from, to, LAST_ITEM));
       continue;
     }
     const start = lineStarts[from];
     const end = lineStarts[to];
-    let block: Block | undefined;
+    let block: Block | ItemNode | undefined;
     if (old && change) {
       // The same text in the old version: in the unchanged start, or shifted in the unchanged end.
       const was =
@@ -64,30 +62,29 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
             ? old.blocks.get(start - delta)
             : undefined;
       // Same start, same length: the same text.
-      if (was && was.length === end - start) {
+      if (was && lengthOf(was) === end - start) {
         block = was;
-        block.anchor.line = from;
+        const anchor = anchorOf(was);
+        anchor.line = from;
         // Its spans read from the new text: the old version is not kept alive by reused items.
-        block.anchor.text = text;
-        block.anchor.offset = start;
+        anchor.text = text;
+        anchor.offset = start;
+        anchor.lineStarts = lineStarts;
       }
     }
-    block ??= new BlockBuilder(text, lineStarts, from, to, {
-      followedByItem: true,
-      allAfterLastItem: false,
-    }).build();
+    block ??= builder.build(from, to, OTHER_ITEM);
     blocksByStart.set(start, block);
-    blocks.push(block);
+    parts.add(block);
   }
   const ast: ProtokollAst = {
-    title: blocks[0].title,
-    header: gather(blocks, 'header'),
-    preamble: blocks[0].preamble,
-    sections: blocks[0].sections,
-    items: gather(blocks, 'items'),
-    signatures: gather(blocks, 'signatures'),
-    comments: gather(blocks, 'comments'),
-    problems: gather(blocks, 'problems'),
+    title: first instanceof ItemNode ? undefined : first.title,
+    header: parts.header,
+    preamble: first instanceof ItemNode ? [] : first.preamble,
+    sections: first instanceof ItemNode ? [] : first.sections,
+    items: parts.items,
+    signatures: parts.signatures,
+    comments: parts.comments,
+    problems: parts.problems,
     lineCount: count,
     lineStarts,
   };
@@ -95,13 +92,39 @@ export function buildAst(text: string, previous?: ProtokollAst): ProtokollAst {
   return ast;
 }
 
-type ListField = 'header' | 'items' | 'signatures' | 'comments' | 'problems';
+function lengthOf(block: Block | ItemNode): number {
+  return block instanceof ItemNode ? block._length : block.length;
+}
 
-function gather<F extends ListField>(blocks: readonly Block[], field: F): Block[F] {
-  const out: Block[F][number][] = [];
-  for (const block of blocks) {
-    const list = block[field];
-    for (let i = 0; i < list.length; i++) out.push(list[i]);
+function anchorOf(block: Block | ItemNode): Anchor {
+  return block instanceof ItemNode ? block._anchor : block.anchor;
+}
+
+/** The lists of the tree, gathered block by block in document order. */
+class Parts {
+  readonly header: Block['header'] = [];
+  readonly items: Block['items'] = [];
+  readonly signatures: Block['signatures'] = [];
+  readonly comments: Block['comments'] = [];
+  readonly problems: Block['problems'] = [];
+
+  constructor(first: Block | ItemNode) {
+    this.add(first);
   }
-  return out as Block[F];
+
+  add(block: Block | ItemNode): void {
+    if (block instanceof ItemNode) {
+      this.items.push(block);
+      return;
+    }
+    append(this.header, block.header);
+    append(this.items, block.items);
+    append(this.signatures, block.signatures);
+    append(this.comments, block.comments);
+    append(this.problems, block.problems);
+  }
+}
+
+function append<T>(to: T[], list: readonly T[]): void {
+  for (let i = 0; i < list.length; i++) to.push(list[i]);
 }

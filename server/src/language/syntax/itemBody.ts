@@ -7,6 +7,7 @@ import type {
   Span,
   TallyLine,
 } from './ast';
+import { contentEnd } from '../text';
 import type { LineTools } from './attendee';
 import { voteChoice, type ItemLabelKind } from './keywords';
 import { BODY_ELECTION, meetingRolesIn } from './meetingRoles';
@@ -69,8 +70,11 @@ export function tallyLine(
   marker: number,
 ): TallyLine | undefined {
   const { text, span } = tools;
+  // Every choice starts with j, n, a or y (in either case).
+  const lower = text.charCodeAt(start) | 0x20;
+  if (lower !== 106 && lower !== 110 && lower !== 97 && lower !== 121) return undefined;
   // Trailing blanks of any kind change nothing (formatting removes them).
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  end = contentEnd(text, start, end);
   TALLY.lastIndex = start;
   const m = TALLY.exec(text);
   if (!m || TALLY.lastIndex > end) return undefined;

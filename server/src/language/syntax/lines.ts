@@ -60,6 +60,22 @@ export function indentEnd(text: string, start: number, end: number): number {
   return p;
 }
 
+/** The offset after the blanks (spaces, tabs, byte order marks) at `start`, at most `end`. */
+export function trimStart(text: string, start: number, end: number): number {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The offset before the blanks that end `start`–`end`, at least `start`. */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xfeff;
+}
+
 /** How a line starts: its kind and where its first token ends. */
 export interface Classified {
   kind: LineKind;
@@ -89,7 +105,7 @@ export function classifyLine(text: string, start: number, end: number, out: Clas
     out.firstEnd = p + 1;
     return;
   }
-  if (c === 0xa7 /* § */ || isUpperStart(c)) {
+  if (mayBeItemMark(text, p, end)) {
     ITEM_MARK.lastIndex = p;
     if (ITEM_MARK.test(text) && ITEM_MARK.lastIndex <= end) {
       out.kind = LineKind.Item;
@@ -133,25 +149,59 @@ function onlyBlanksAfter(text: string, from: number, end: number): boolean {
 export function isItemLine(text: string, start: number, end: number): boolean {
   const p = indentEnd(text, start, end);
   if (p >= end) return false;
-  const c = text.charCodeAt(p);
-  if (c !== 0xa7 && !isUpperStart(c)) return false;
+  if (!mayBeItemMark(text, p, end)) return false;
   ITEM_MARK.lastIndex = p;
   return ITEM_MARK.test(text) && ITEM_MARK.lastIndex <= end;
+}
+
+/**
+ * False when the line at `p` cannot start with a § mark: it starts neither with § nor with one to
+ * five capitals and a blank (`KS § 45`), so `Beslut:` and most text lines skip the pattern.
+ */
+function mayBeItemMark(text: string, p: number, end: number): boolean {
+  if (text.charCodeAt(p) === 0xa7 /* § */) return true;
+  let q = p;
+  while (q < end && q - p < 5 && isUpperStart(text.charCodeAt(q))) q++;
+  if (q === p || q >= end) return false;
+  const c = text.charCodeAt(q);
+  return c === 32 || c === 9;
 }
 
 function isUpperStart(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6;
 }
 
-const kinds = new Map<string, KeywordKind | undefined>();
+// Kinds of the keywords seen lately, by spelling. The spellings are copies: a spelling cut from
+// a document (a sliced string, from 13 characters on) would keep that document's text alive.
+const kinds = new Map<string, KeywordKind>();
+// The last spelling read at each length and first letter, compared in place: most keyword lines
+// repeat a few spellings (`Beslut:`, `Åtgärd:`), which then need no string cut from the text.
+const lastSpelling = new Map<number, { readonly image: string; readonly kind: KeywordKind }>();
 
 /** The kind of a keyword as written (`Nästa  möte :`), remembered per spelling. */
 export function keywordKindOf(image: string): KeywordKind {
   let kind = kinds.get(image);
   if (kind === undefined) {
-    kind = keywordKind(withoutColon(image));
+    kind = keywordKind(withoutColon(image)) as KeywordKind;
     if (kinds.size > 2000) kinds.clear();
-    kinds.set(image, kind);
+    kinds.set(copyOf(image), kind);
   }
-  return kind as KeywordKind;
+  return kind;
+}
+
+/** `keywordKindOf` of the keyword at `start`–`end` of `text`. */
+export function keywordKindAt(text: string, start: number, end: number): KeywordKind {
+  const key = (end - start) * 0x10000 + text.charCodeAt(start);
+  const last = lastSpelling.get(key);
+  if (last && text.startsWith(last.image, start)) return last.kind;
+  const image = copyOf(text.slice(start, end));
+  const kind = keywordKindOf(image);
+  if (lastSpelling.size > 2000) lastSpelling.clear();
+  lastSpelling.set(key, { image, kind });
+  return kind;
+}
+
+/** A string with the characters of `s` that does not point into the string `s` was cut from. */
+function copyOf(s: string): string {
+  return (' ' + s).slice(1);
 }

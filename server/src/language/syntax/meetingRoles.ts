@@ -31,10 +31,13 @@ const TERM_OFFICER = word(
 );
 
 /** The meeting roles a text names (an election title, or the role word of a body election). */
-export function meetingRolesIn(text: string): SignerRole[] {
-  const roles = MEETING_ROLE_WORDS.filter(([, re]) => re.test(text)).map(([role]) => role);
-  return roles.length > 0 && TERM_OFFICER.test(text) ? [] : roles;
+export function meetingRolesIn(text: string): readonly SignerRole[] {
+  let roles: SignerRole[] | undefined;
+  for (const [role, re] of MEETING_ROLE_WORDS) if (re.test(text)) (roles ??= []).push(role);
+  return roles && !TERM_OFFICER.test(text) ? roles : NO_ROLES;
 }
+
+const NO_ROLES: readonly SignerRole[] = Object.freeze([]);
 
 /** `Till justerare utses`, `Till mötesordförande valdes`, `Till sekreterare väljs`. */
 export const BODY_ELECTION =

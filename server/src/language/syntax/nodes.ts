@@ -1,4 +1,5 @@
 import type { Position, Range } from '../types';
+import { lineEndOf } from './lines';
 import type {
   ActionLine,
   AgendaItem,
@@ -58,11 +59,14 @@ export class Anchor {
   /** A version of the document with the block's text at `offset` (spans read from it). */
   declare text: string;
   declare offset: number;
+  /** Where the lines of `text` start: a line's start and width are read from it, not kept. */
+  declare lineStarts: readonly number[];
 
-  constructor(line: number, text: string, offset: number) {
+  constructor(line: number, text: string, offset: number, lineStarts: readonly number[]) {
     this.line = line;
     this.text = text;
     this.offset = offset;
+    this.lineStarts = lineStarts;
   }
 }
 
@@ -70,11 +74,16 @@ export class Anchor {
 export abstract class Placed {
   declare readonly _anchor: Anchor;
   declare readonly _rel: number;
-  declare readonly _width: number;
-  declare readonly _off: number;
 
   get line(): number {
     return this._anchor.line + this._rel;
+  }
+
+  /** The length of the line, without its line break. */
+  get _width(): number {
+    const anchor = this._anchor;
+    const line = anchor.line + this._rel;
+    return lineEndOf(anchor.text, anchor.lineStarts, line) - anchor.lineStarts[line];
   }
 
   /** Columns `start`–`end` of this line. */
@@ -89,19 +98,16 @@ export abstract class Placed {
 }
 
 /**
- * One source line of a block: its line relative to the anchor, its length and where it starts
- * relative to the block's start. The line's node takes these over (spans then point at the node),
- * so a line keeps one object instead of two.
+ * One source line of a block: its line relative to the anchor. The line's node takes it over
+ * (spans then point at the node), so a line keeps one object instead of two.
  */
 export class LinePlace extends Placed {
-  constructor(anchor: Anchor, rel: number, width: number, off: number) {
+  constructor(anchor: Anchor, rel: number) {
     super();
     // Assigned through a cast: the fields are readonly to everything but the constructors.
     const self = this as { -readonly [K in keyof LinePlace]: LinePlace[K] };
     self._anchor = anchor;
     self._rel = rel;
-    self._width = width;
-    self._off = off;
   }
 
   /** The whole line, without its line break. */
@@ -130,7 +136,7 @@ export class SpanNode implements Span {
   get text(): string {
     const place = this._p;
     const anchor = place._anchor;
-    const start = anchor.offset + place._off;
+    const start = anchor.lineStarts[anchor.line + place._rel];
     return anchor.text.slice(start + this._s, start + this._e);
   }
 
@@ -148,18 +154,22 @@ export class KeywordNode extends SpanNode implements Keyword {
   }
 }
 
+/** Where a line is (a `LinePlace`, or the block builder on the line it is reading). */
+export interface LineAt {
+  readonly _anchor: Anchor;
+  readonly _rel: number;
+}
+
 /**
  * A line's node keeps the line's place itself (copied from the `LinePlace` it was read with) and
  * its spans of that line are moved to point at it, so the place object is not kept.
  */
 export abstract class LineNode extends Placed {
-  constructor(p: LinePlace) {
+  constructor(p: LineAt) {
     super();
     const self = this as { -readonly [K in keyof Placed]: Placed[K] };
     self._anchor = p._anchor;
     self._rel = p._rel;
-    self._width = p._width;
-    self._off = p._off;
   }
 
   get range(): Range {
@@ -175,29 +185,12 @@ export abstract class LineNode extends Placed {
 
 /*
  * The spans of the most frequent lines (item, text, bullet, decision, action lines) are kept as
- * columns on the node and made when read: a span object per span was a third of what the parse
- * keeps. A span of another line (not expected, but possible for a caller) is kept as it is.
+ * columns on the node (-1: none) and made when read: a span object per span was a third of what
+ * the parse keeps. The parser gives these nodes columns, so it makes no span objects for them.
  */
 
-function ownStart(p: LinePlace, span: Span | undefined): number {
-  return span instanceof SpanNode && span._p === p ? span._s : -1;
-}
-
-function ownEnd(p: LinePlace, span: Span | undefined): number {
-  return span instanceof SpanNode && span._p === p ? span._e : -1;
-}
-
-function foreign(p: LinePlace, span: Span | undefined): Span | undefined {
-  return span === undefined || ownStart(p, span) >= 0 ? undefined : span;
-}
-
-function spanOf(
-  node: Placed,
-  start: number,
-  end: number,
-  other: Span | undefined,
-): Span | undefined {
-  return start < 0 ? other : new SpanNode(node, start, end);
+function spanOf(node: Placed, start: number, end: number): Span | undefined {
+  return start < 0 ? undefined : new SpanNode(node, start, end);
 }
 
 export class TitleNode extends LineNode implements Title {
@@ -321,18 +314,16 @@ export class TextLineNode extends LineNode implements TextLine {
   declare readonly kind: 'text';
   declare readonly _ts: number;
   declare readonly _te: number;
-  declare readonly _text: Span | undefined;
 
-  constructor(p: LinePlace, text: Span) {
+  constructor(p: LineAt, ts: number, te: number) {
     super(p);
     this.kind = 'text';
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._text = foreign(p, text);
+    this._ts = ts;
+    this._te = te;
   }
 
   get text(): Span {
-    return spanOf(this, this._ts, this._te, this._text) as Span;
+    return new SpanNode(this, this._ts, this._te);
   }
 }
 
@@ -348,13 +339,16 @@ export class BulletLineNode extends LineNode implements BulletLine {
   declare readonly _oe: number;
   declare readonly _rs: number;
   declare readonly _re: number;
-  declare readonly _other: { text?: Span; organisation?: Span; rest?: Span } | undefined;
 
   constructor(
-    p: LinePlace,
+    p: LineAt,
     mk: number,
-    text?: Span,
-    roundTable?: { readonly organisation: Span; readonly text?: Span },
+    ts: number,
+    te: number,
+    os: number,
+    oe: number,
+    rs: number,
+    re: number,
     list?: ItemLabelKind,
     persons?: PersonRef[],
   ) {
@@ -363,28 +357,29 @@ export class BulletLineNode extends LineNode implements BulletLine {
     this.list = list;
     this.persons = persons;
     this.kind = 'bullet';
-    const organisation = roundTable?.organisation;
-    const rest = roundTable?.text;
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._os = ownStart(p, organisation);
-    this._oe = ownEnd(p, organisation);
-    this._rs = ownStart(p, rest);
-    this._re = ownEnd(p, rest);
-    this._other =
-      foreign(p, text) || foreign(p, organisation) || foreign(p, rest)
-        ? { text, organisation, rest }
-        : undefined;
+    this._ts = ts;
+    this._te = te;
+    this._os = os;
+    this._oe = oe;
+    this._rs = rs;
+    this._re = re;
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 
   get roundTable(): { readonly organisation: Span; readonly text?: Span } | undefined {
-    const organisation = spanOf(this, this._os, this._oe, this._other?.organisation);
-    if (!organisation) return undefined;
-    return { organisation, text: spanOf(this, this._rs, this._re, this._other?.rest) };
+    if (this._os < 0) return undefined;
+    return {
+      organisation: new SpanNode(this, this._os, this._oe),
+      text: spanOf(this, this._rs, this._re),
+    };
+  }
+
+  /** The round table's organisation, without the pair `roundTable` makes. */
+  get _organisation(): Span | undefined {
+    return spanOf(this, this._os, this._oe);
   }
 
   get marker(): Range {
@@ -487,32 +482,26 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
 
 export class DecisionLineNode extends LineNode implements DecisionLine {
   declare readonly kind: 'decision';
-  declare readonly _kind: KeywordKind;
   declare readonly _ks: number;
   declare readonly _ke: number;
   declare readonly _ts: number;
   declare readonly _te: number;
-  declare readonly _other: { keyword: Keyword; text?: Span } | undefined;
 
-  constructor(p: LinePlace, keyword: Keyword, text?: Span) {
+  constructor(p: LineAt, ks: number, ke: number, ts: number, te: number) {
     super(p);
     this.kind = 'decision';
-    this._kind = keyword.kind;
-    this._ks = ownStart(p, keyword);
-    this._ke = ownEnd(p, keyword);
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._other = foreign(p, keyword) || foreign(p, text) ? { keyword, text } : undefined;
+    this._ks = ks;
+    this._ke = ke;
+    this._ts = ts;
+    this._te = te;
   }
 
   get keyword(): Keyword {
-    return this._ks < 0
-      ? (this._other as { keyword: Keyword }).keyword
-      : new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode('decision', this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 }
 
@@ -520,7 +509,6 @@ export class ActionLineNode extends LineNode implements ActionLine {
   /** The `@` column, or -1. */
   declare readonly _at: number;
   declare readonly kind: 'action';
-  declare readonly _kind: KeywordKind;
   declare readonly _ks: number;
   declare readonly _ke: number;
   declare readonly _ts: number;
@@ -529,42 +517,38 @@ export class ActionLineNode extends LineNode implements ActionLine {
   declare readonly _oe: number;
   declare readonly _ds: number;
   declare readonly _de: number;
-  declare readonly _other: { keyword: Keyword; text?: Span; owner?: Span; due?: Span } | undefined;
 
   constructor(
-    p: LinePlace,
-    keyword: Keyword,
-    text?: Span,
-    at: number = -1,
-    owner?: Span,
-    due?: Span,
+    p: LineAt,
+    ks: number,
+    ke: number,
+    ts: number,
+    te: number,
+    at: number,
+    os: number,
+    oe: number,
+    ds: number,
+    de: number,
   ) {
     super(p);
     this._at = at;
     this.kind = 'action';
-    this._kind = keyword.kind;
-    this._ks = ownStart(p, keyword);
-    this._ke = ownEnd(p, keyword);
-    this._ts = ownStart(p, text);
-    this._te = ownEnd(p, text);
-    this._os = ownStart(p, owner);
-    this._oe = ownEnd(p, owner);
-    this._ds = ownStart(p, due);
-    this._de = ownEnd(p, due);
-    this._other =
-      foreign(p, keyword) || foreign(p, text) || foreign(p, owner) || foreign(p, due)
-        ? { keyword, text, owner, due }
-        : undefined;
+    this._ks = ks;
+    this._ke = ke;
+    this._ts = ts;
+    this._te = te;
+    this._os = os;
+    this._oe = oe;
+    this._ds = ds;
+    this._de = de;
   }
 
   get keyword(): Keyword {
-    return this._ks < 0
-      ? (this._other as { keyword: Keyword }).keyword
-      : new KeywordNode(this._kind, this, this._ks, this._ke);
+    return new KeywordNode('action', this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.text);
+    return spanOf(this, this._ts, this._te);
   }
 
   get at(): Range | undefined {
@@ -572,11 +556,11 @@ export class ActionLineNode extends LineNode implements ActionLine {
   }
 
   get owner(): Span | undefined {
-    return spanOf(this, this._os, this._oe, this._other?.owner);
+    return spanOf(this, this._os, this._oe);
   }
 
   get due(): Span | undefined {
-    return spanOf(this, this._ds, this._de, this._other?.due);
+    return spanOf(this, this._ds, this._de);
   }
 }
 
@@ -601,7 +585,7 @@ export class NextMeetingLineNode extends LineNode implements NextMeetingLine {
 export class BlankLineNode extends LineNode implements BlankLine {
   declare readonly kind: 'blank';
 
-  constructor(p: LinePlace) {
+  constructor(p: LineAt) {
     super(p);
     this.kind = 'blank';
   }
@@ -636,7 +620,7 @@ export class SignatureNode extends LineNode implements SignatureLine {
 export class CommentNode extends LineNode implements CommentLine {
   declare readonly text: string;
 
-  constructor(p: LinePlace, text: string) {
+  constructor(p: LineAt, text: string) {
     super(p);
     this.text = text;
   }
@@ -659,12 +643,9 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare readonly _pe: number;
   declare readonly _cs: number;
   declare readonly _ce: number;
-  declare readonly _other:
-    { number?: Span; suffix?: Span; title?: Span; prefix?: Span; caseNumber?: Span } | undefined;
   declare body: AgendaItem['body'];
-  /** Where the item ends (set when it is closed). */
-  declare _end: Placed;
-  declare _endCol: number;
+  /** The length of the item's block when the item is its block (see `BlockBuilder.build`). */
+  declare _length: number;
   /**
    * What the meeting model derives from the item, kept with it (reused with the item by the next
    * parse; a slot is cheaper for the collector than a weak map entry per item).
@@ -672,68 +653,71 @@ export class ItemNode extends LineNode implements AgendaItem {
   declare _derived: unknown;
 
   constructor(
-    p: LinePlace,
+    p: LineAt,
     start: number,
     ms: number,
     me: number,
-    number?: Span,
-    value?: number,
-    suffix?: Span,
-    title?: Span,
-    prefix?: Span,
-    caseNumber?: Span,
+    value: number | undefined,
+    ns: number,
+    ne: number,
+    ss: number,
+    se: number,
+    ts: number,
+    te: number,
+    ps: number,
+    pe: number,
+    cs: number,
+    ce: number,
   ) {
     super(p);
     this._start = start;
     this._ms = ms;
     this._me = me;
     this.value = value;
-    this._ns = ownStart(p, number);
-    this._ne = ownEnd(p, number);
-    this._ss = ownStart(p, suffix);
-    this._se = ownEnd(p, suffix);
-    this._ts = ownStart(p, title);
-    this._te = ownEnd(p, title);
-    this._ps = ownStart(p, prefix);
-    this._pe = ownEnd(p, prefix);
-    this._cs = ownStart(p, caseNumber);
-    this._ce = ownEnd(p, caseNumber);
-    this._other =
-      foreign(p, number) ||
-      foreign(p, suffix) ||
-      foreign(p, title) ||
-      foreign(p, prefix) ||
-      foreign(p, caseNumber)
-        ? { number, suffix, title, prefix, caseNumber }
-        : undefined;
-    this.body = [];
-    this._end = this;
-    this._endCol = me;
+    this._ns = ns;
+    this._ne = ne;
+    this._ss = ss;
+    this._se = se;
+    this._ts = ts;
+    this._te = te;
+    this._ps = ps;
+    this._pe = pe;
+    this._cs = cs;
+    this._ce = ce;
+    this.body = NO_LINES;
+    this._length = 0;
     this._derived = undefined;
   }
 
   get number(): Span | undefined {
-    return spanOf(this, this._ns, this._ne, this._other?.number);
+    return spanOf(this, this._ns, this._ne);
   }
 
   get suffix(): Span | undefined {
-    return spanOf(this, this._ss, this._se, this._other?.suffix);
+    return spanOf(this, this._ss, this._se);
   }
 
   get title(): Span | undefined {
-    return spanOf(this, this._ts, this._te, this._other?.title);
+    return spanOf(this, this._ts, this._te);
   }
 
   get prefix(): Span | undefined {
-    return spanOf(this, this._ps, this._pe, this._other?.prefix);
+    return spanOf(this, this._ps, this._pe);
   }
 
   get caseNumber(): Span | undefined {
-    return spanOf(this, this._cs, this._ce, this._other?.caseNumber);
+    return spanOf(this, this._cs, this._ce);
   }
 
+  /** From the § to the end of the last non-blank body line, else of the title or mark. */
   get range(): Range {
-    return { start: this.position(this._start), end: this._end.position(this._endCol) };
+    const start = this.position(this._start);
+    const body = this.body;
+    for (let i = body.length - 1; i >= 0; i--) {
+      const line = body[i] as AgendaItem['body'][number] & LineNode;
+      if (line.kind !== 'blank') return { start, end: line.position(line._width) };
+    }
+    return { start, end: this.position(this._ts >= 0 ? this._te : this._me) };
   }
 
   get mark(): Range {
@@ -742,6 +726,9 @@ export class ItemNode extends LineNode implements AgendaItem {
 }
 
 type Message = { readonly sv: string; readonly en: string };
+
+/** The body of an item until its lines are read (one shared empty list). */
+const NO_LINES = Object.freeze([]) as unknown as AgendaItem['body'];
 
 /** A range kept relative to a block's anchor (problems may span lines). */
 class AnchoredRange {
