@@ -181,6 +181,18 @@ export function renderMunicipalitiesModule(rows) {
       '  },',
     );
   }
+  out.push(
+    '];',
+    '',
+    '/**',
+    ' * The codes of all municipalities in Swedish alphabetical order of their names, sorted here',
+    " * so the server needs no collation data (ICU's, 2 MB resident once loaded).",
+    ' */',
+    'export const SWEDISH_ORDER: readonly string[] = [',
+  );
+  const collator = new Intl.Collator('sv');
+  for (const row of [...rows].sort((a, b) => collator.compare(a.name, b.name)))
+    out.push(`  ${quote(row.code)},`);
   out.push('];', '');
   return out.join('\n');
 }

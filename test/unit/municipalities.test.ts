@@ -13,6 +13,7 @@ import {
   normalizeName,
   rankMunicipalities,
 } from '../../server/src/language/municipalities/index.js';
+import { SWEDISH_ORDER } from '../../server/src/language/municipalities/data.generated.js';
 
 // Tests compile to out/test/unit/*.js.
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -275,6 +276,14 @@ describe('municipalities', () => {
         encoding: 'utf8',
       });
       assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    });
+
+    it('lists every municipality once, in Swedish alphabetical order of the names', () => {
+      const collator = new Intl.Collator('sv');
+      const expected = [...MUNICIPALITIES]
+        .sort((a, b) => collator.compare(a.name, b.name))
+        .map((m) => m.code);
+      assert.deepEqual(SWEDISH_ORDER, expected);
     });
 
     it('rejects malformed rows naming file and line', async () => {

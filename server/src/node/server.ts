@@ -2,11 +2,13 @@
 // dist/server.js --stdio`, or `--node-ipc` when VS Code starts it. The wiring it shares with the
 // browser's worker is common/server.ts; here are the parts that read the disk.
 import './youngGeneration';
+import './heapGrowth';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { describe } from '../common/editorSettings';
 import { VERSION } from '../common/packageInfo';
 import { startServer } from '../common/server';
 import { FolderSeries, MAX_SERIES_FOLDER_FILES } from './folderSeries';
+import { IdleCollection } from './idleCollection';
 import { registerPullDiagnostics } from './pullDiagnostics';
 import { diskConfigFiles, filePathOf } from './settings';
 
@@ -14,6 +16,7 @@ import { diskConfigFiles, filePathOf } from './settings';
 export function startNodeServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let workspaceFoldersChangeSupported = false;
+  const idleCollection = new IdleCollection();
   startServer(connection, {
     configFiles: diskConfigFiles,
     // Room for the parses of a whole folder's minutes (the numbering across files) and the open ones.
@@ -27,7 +30,10 @@ export function startNodeServer(connection: Connection): void {
       registerPullDiagnostics({ ...parts, workspaceFolders: () => workspaceFolders });
     },
     watchFiles: true,
-    onInitialized: () => {
+    onInitialized: ({ documents }) => {
+      // onDidChangeContent also fires when a document opens.
+      documents.onDidChangeContent(() => idleCollection.activity());
+      documents.onDidClose(() => idleCollection.activity());
       if (!workspaceFoldersChangeSupported) return;
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const gone = new Set(removed.map((f) => filePathOf(f.uri)));

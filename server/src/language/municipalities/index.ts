@@ -46,7 +46,7 @@ import {
   prefixEditDistance,
   prefixEditDistanceLowerBound,
 } from '../text.js';
-import { MUNICIPALITIES, type Municipality } from './data.generated.js';
+import { MUNICIPALITIES, SWEDISH_ORDER, type Municipality } from './data.generated.js';
 
 import { REGIONS as REGIONS_DATA, type Region } from './regions.generated';
 export { MUNICIPALITIES, type Municipality };
@@ -112,7 +112,7 @@ interface Indexed {
   readonly distanceTo: (text: string) => number;
 }
 
-const COLLATOR = new Intl.Collator('sv');
+const ALPHABETICAL_RANK = new Map(SWEDISH_ORDER.map((code, rank) => [code, rank]));
 const EXACT_MAP = new Map<string, ExactEntry>();
 const BASE_MAP = new Map<string, Municipality>();
 const BY_CODE = new Map<string, Municipality>();
@@ -136,7 +136,8 @@ function buildIndex(): Indexed[] {
       setIfAbsent(BASE_MAP, base ?? normalizeName(long).replace(REGION_PREFIX, ''), m);
     }
   }
-  const sorted = [...MUNICIPALITIES].sort((a, b) => COLLATOR.compare(a.name, b.name));
+  const rank = (m: Municipality): number => ALPHABETICAL_RANK.get(m.code) ?? MUNICIPALITIES.length;
+  const sorted = [...MUNICIPALITIES].sort((a, b) => rank(a) - rank(b));
   return sorted.map((m, order) => {
     const foldedLong = [...new Set([fuzzyKey(m.official), fuzzyKey(m.legal)])];
     // Only the name's own words: `kommun`/`stad` would make every municipality match `kom`.
