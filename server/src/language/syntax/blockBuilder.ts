@@ -39,23 +39,18 @@ import {
   trimStart,
   type Classified,
 } from './lines';
+import { SectionNode } from './attendanceNodes';
 import {
-  Anchor,
   BlankLineNode,
   BulletLineNode,
-  CommentNode,
   DecisionLineNode,
-  ItemNode,
-  KeywordNode,
-  LinePlace,
-  type LineNode,
   NextMeetingLineNode,
-  ProblemNode,
-  SectionNode,
-  SpanNode,
   TextLineNode,
-  TitleNode,
-} from './nodes';
+} from './bodyLineNodes';
+import { CommentNode, TitleNode } from './headerNodes';
+import type { ItemNode } from './itemNode';
+import { Anchor, KeywordNode, LinePlace, type LineNode, SpanNode } from './place';
+import { ProblemNode } from './problemNode';
 
 type Context = 'header' | 'section' | 'item' | 'signatures';
 
