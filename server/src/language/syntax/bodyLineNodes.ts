@@ -187,16 +187,24 @@ export class ElectionLineNode extends LineNode implements ElectionLine {
   }
 }
 
-export class DecisionLineNode extends LineNode implements DecisionLine {
-  declare readonly kind: 'decision';
+/** A decision or action line of an item: its keyword and text kept as columns. */
+abstract class KeywordTextLineNode extends LineNode {
+  declare readonly kind: 'decision' | 'action';
   declare readonly _ks: number;
   declare readonly _ke: number;
   declare readonly _ts: number;
   declare readonly _te: number;
 
-  constructor(p: LineAt, ks: number, ke: number, ts: number, te: number) {
+  constructor(
+    p: LineAt,
+    kind: 'decision' | 'action',
+    ks: number,
+    ke: number,
+    ts: number,
+    te: number,
+  ) {
     super(p);
-    this.kind = 'decision';
+    this.kind = kind;
     this._ks = ks;
     this._ke = ke;
     this._ts = ts;
@@ -204,7 +212,7 @@ export class DecisionLineNode extends LineNode implements DecisionLine {
   }
 
   get keyword(): Keyword {
-    return new KeywordNode('decision', this, this._ks, this._ke);
+    return new KeywordNode(this.kind, this, this._ks, this._ke);
   }
 
   get text(): Span | undefined {
@@ -212,14 +220,18 @@ export class DecisionLineNode extends LineNode implements DecisionLine {
   }
 }
 
-export class ActionLineNode extends LineNode implements ActionLine {
+export class DecisionLineNode extends KeywordTextLineNode implements DecisionLine {
+  declare readonly kind: 'decision';
+
+  constructor(p: LineAt, ks: number, ke: number, ts: number, te: number) {
+    super(p, 'decision', ks, ke, ts, te);
+  }
+}
+
+export class ActionLineNode extends KeywordTextLineNode implements ActionLine {
+  declare readonly kind: 'action';
   /** The `@` column, or -1. */
   declare readonly _at: number;
-  declare readonly kind: 'action';
-  declare readonly _ks: number;
-  declare readonly _ke: number;
-  declare readonly _ts: number;
-  declare readonly _te: number;
   declare readonly _os: number;
   declare readonly _oe: number;
   declare readonly _ds: number;
@@ -237,25 +249,12 @@ export class ActionLineNode extends LineNode implements ActionLine {
     ds: number,
     de: number,
   ) {
-    super(p);
+    super(p, 'action', ks, ke, ts, te);
     this._at = at;
-    this.kind = 'action';
-    this._ks = ks;
-    this._ke = ke;
-    this._ts = ts;
-    this._te = te;
     this._os = os;
     this._oe = oe;
     this._ds = ds;
     this._de = de;
-  }
-
-  get keyword(): Keyword {
-    return new KeywordNode('action', this, this._ks, this._ke);
-  }
-
-  get text(): Span | undefined {
-    return spanOf(this, this._ts, this._te);
   }
 
   get at(): Range | undefined {

@@ -53,6 +53,12 @@ export abstract class Placed {
     return lineEndOf(anchor.text, anchor.lineStarts, line) - anchor.lineStarts[line];
   }
 
+  /** The whole line, without its line break. */
+  get range(): Range {
+    const line = this._anchor.line + this._rel;
+    return { start: { line, character: 0 }, end: { line, character: this._width } };
+  }
+
   /** Columns `start`–`end` of this line. */
   cols(start: number, end: number): Range {
     const line = this._anchor.line + this._rel;
@@ -75,12 +81,6 @@ export class LinePlace extends Placed {
     const self = this as { -readonly [K in keyof LinePlace]: LinePlace[K] };
     self._anchor = anchor;
     self._rel = rel;
-  }
-
-  /** The whole line, without its line break. */
-  get range(): Range {
-    const line = this._anchor.line + this._rel;
-    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 }
 
@@ -137,11 +137,6 @@ export abstract class LineNode extends Placed {
     const self = this as { -readonly [K in keyof Placed]: Placed[K] };
     self._anchor = p._anchor;
     self._rel = p._rel;
-  }
-
-  get range(): Range {
-    const line = this._anchor.line + this._rel;
-    return { start: { line, character: 0 }, end: { line, character: this._width } };
   }
 
   /** Makes `span`, read from the line at `p`, point at this node instead. */
