@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createProtokollService, createTextDocument } from '../../server/src/language';
 import { lineInEarlierParse } from '../../server/src/language/earlierParse';
-import { plainTree } from '../../server/src/language/syntax/nodes';
+import { plainTree } from '../../server/src/language/syntax/plainTree';
 import type { AgendaItem } from '../../server/src/language/syntax/ast';
 import { apply, documentText, edit } from './incremental.property';
 

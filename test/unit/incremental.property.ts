@@ -6,7 +6,7 @@ import {
   mergeConfig,
   type ProtokollConfig,
 } from '../../server/src/language';
-import { plainTree } from '../../server/src/language/syntax/nodes';
+import { plainTree } from '../../server/src/language/syntax/plainTree';
 
 /*
  * The incremental parse and the per-item caches must never show: after any sequence of edits,

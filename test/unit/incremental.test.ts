@@ -5,7 +5,7 @@ import {
   mergeConfig,
   type ProtokollConfig,
 } from '../../server/src/language';
-import { plainTree } from '../../server/src/language/syntax/nodes';
+import { plainTree } from '../../server/src/language/syntax/plainTree';
 import { incrementalEqualsFresh } from './incremental.property';
 
 describe('incremental parse', () => {

@@ -20,7 +20,9 @@ import {
 } from './syntax/keywords';
 import { meetingRolesIn } from './syntax/meetingRoles';
 import { includesParagraph } from './syntax/persons';
-import { BulletLineNode, ItemNode, SpanNode } from './syntax/nodes';
+import { BulletLineNode } from './syntax/bodyLineNodes';
+import { ItemNode } from './syntax/itemNode';
+import { SpanNode } from './syntax/place';
 import { nameKey } from './text';
 
 export type { ItemMention, ItemModel, Vote } from './itemModel';

@@ -3,7 +3,7 @@ import type { ActionLine } from './ast';
 import type { LineTools } from './attendee';
 import { lexLineRest } from './lexer';
 import { trimEnd, trimStart } from './lines';
-import { ActionLineNode } from './nodes';
+import { ActionLineNode } from './bodyLineNodes';
 import { parseLine } from './parser';
 
 /**

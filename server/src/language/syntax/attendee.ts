@@ -2,7 +2,8 @@ import { indexBefore } from '../text';
 import type { Range } from '../types';
 import type { AttendanceEntry, ParagraphSet, PersonRef, Span } from './ast';
 import { attendeeRole, type AttendanceGroup, type AttendeeRole } from './keywords';
-import { EntryNode, type LineAt, type LinePlace } from './nodes';
+import { EntryNode } from './attendanceNodes';
+import type { LineAt, LinePlace } from './place';
 import { isPartyLetters, paragraphSet, readPerson, type SpanMaker } from './persons';
 
 /** Where the line readers create spans and nodes and report problems: the line being read. */

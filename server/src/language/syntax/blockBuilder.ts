@@ -1,5 +1,5 @@
 import type { Range } from '../types';
-import { contentEnd, indexBefore } from '../text';
+import { contentEnd } from '../text';
 import type {
   AgendaItem,
   AttendanceSection,
@@ -11,25 +11,16 @@ import type {
   SyntaxProblem,
   Title,
 } from './ast';
-import { readAttendeeContent, type LineTools } from './attendee';
-import { headerField, SIGNATURE_BLOCK_KINDS, signatureLine } from './blocks';
-import { bulletPersons, electionLine, immediateLine, labelLine, tallyLine } from './itemBody';
-import {
-  canonicalKeyword,
-  GROUP_OF_SECTION_KEYWORD,
-  HEADER_KINDS,
-  ITEM_LABEL_KINDS,
-  LIST_LABEL_KINDS,
-  KEYWORDS,
-  voteChoice,
-  type HeaderKind,
-  type ItemLabelKind,
-  type KeywordKind,
-} from './keywords';
-import { actionLine } from './actionLine';
+import type { LineTools } from './attendee';
+import type { SectionNode } from './attendanceNodes';
+import { SIGNATURE_BLOCK_KINDS } from './blocks';
+import { BlankLineNode } from './bodyLineNodes';
+import { readBullet } from './bulletLineReader';
+import { CommentNode, TitleNode } from './headerNodes';
 import { itemLine } from './itemLine';
-import { mayBeVoteChoice, roundTableColon, wordCount } from './roundTable';
-import { misspeltKeyword } from './misspelt';
+import type { ItemNode } from './itemNode';
+import type { ItemLabelKind, KeywordKind } from './keywords';
+import { readKeywordLine } from './keywordLineReader';
 import {
   classifyLine,
   keywordKindAt,
@@ -39,25 +30,12 @@ import {
   trimStart,
   type Classified,
 } from './lines';
-import {
-  Anchor,
-  BlankLineNode,
-  BulletLineNode,
-  CommentNode,
-  DecisionLineNode,
-  ItemNode,
-  KeywordNode,
-  LinePlace,
-  type LineNode,
-  NextMeetingLineNode,
-  ProblemNode,
-  SectionNode,
-  SpanNode,
-  TextLineNode,
-  TitleNode,
-} from './nodes';
+import { Anchor, LinePlace, SpanNode } from './place';
+import { ProblemNode } from './problemNode';
+import { readTextLine } from './textLineReader';
 
-type Context = 'header' | 'section' | 'item' | 'signatures';
+/** What a line of a block is read as, by what came before it. */
+export type Context = 'header' | 'section' | 'item' | 'signatures';
 
 /**
  * What one block of lines parses to: the header block (everything before the first §) or one §
@@ -93,27 +71,29 @@ let lineKeywords: (KeywordKind | undefined)[] = [];
 const classified: Classified = { kind: LineKind.Empty, first: 0, firstEnd: 0 };
 
 export class BlockBuilder implements LineTools {
-  private anchor: Anchor;
-  private title?: Title;
-  private readonly header: HeaderField[] = [];
-  private readonly preamble: BodyLine[] = [];
-  private readonly sections: AttendanceSection[] = [];
-  private readonly items: AgendaItem[] = [];
-  private readonly signatures: SignatureLine[] = [];
-  private readonly comments: CommentLine[] = [];
-  private readonly problems: SyntaxProblem[] = [];
-  private context: Context = 'header';
-  private section?: SectionNode;
-  private item?: ItemNode;
+  // What the builder keeps of the block and the line being read is open to the line readers
+  // (keywordLineReader.ts, bulletLineReader.ts, textLineReader.ts), and to them alone.
+  anchor: Anchor;
+  title?: Title;
+  readonly header: HeaderField[] = [];
+  readonly preamble: BodyLine[] = [];
+  readonly sections: AttendanceSection[] = [];
+  readonly items: AgendaItem[] = [];
+  readonly signatures: SignatureLine[] = [];
+  readonly comments: CommentLine[] = [];
+  readonly problems: SyntaxProblem[] = [];
+  context: Context = 'header';
+  section?: SectionNode;
+  item?: ItemNode;
   /** The list label the bullets below belong to (`Beslutsunderlag:`), until a blank line. */
-  private listLabel?: ItemLabelKind;
+  listLabel?: ItemLabelKind;
   // The line being read.
   lineStart = 0;
-  private lineEnd = 0;
-  private first = 0;
-  private firstEnd = 0;
+  lineEnd = 0;
+  first = 0;
+  firstEnd = 0;
   /** The kind of the line's keyword, on a keyword line. */
-  private keywordKind?: KeywordKind;
+  keywordKind?: KeywordKind;
   // Where the line being read is (`LineAt`): the nodes of the most frequent lines copy it from
   // the builder, so no place object is made for their lines.
   _anchor: Anchor;
@@ -258,11 +238,11 @@ export class BlockBuilder implements LineTools {
       case LineKind.Item:
         return this.readItem();
       case LineKind.Keyword:
-        return this.readKeywordLine(afterLastItem);
+        return readKeywordLine(this, afterLastItem);
       case LineKind.Bullet:
-        return this.readBullet();
+        return readBullet(this);
       default:
-        return this.readTextLine(afterLastItem);
+        return readTextLine(this, afterLastItem);
     }
   }
 
@@ -286,11 +266,11 @@ export class BlockBuilder implements LineTools {
     this.item = itemLine(this, this.first, this.firstEnd, this.lineEnd);
   }
 
-  private addBody(line: BodyLine): void {
+  addBody(line: BodyLine): void {
     this.body[this.bodyCount++] = line;
   }
 
-  private closeItem(): void {
+  closeItem(): void {
     const item = this.item;
     if (!item) return;
     // The body's lines were gathered in the builder's list: the item's list is made once, exact.
@@ -301,306 +281,7 @@ export class BlockBuilder implements LineTools {
     this.item = undefined;
   }
 
-  private readKeywordLine(afterLastItem: boolean): void {
-    const { text, lineEnd } = this;
-    const kind = this.keywordKind as KeywordKind;
-    const colonEnd = this.firstEnd;
-    const item = this.item;
-    if (this.context === 'item' && item && (kind === 'decision' || kind === 'action')) {
-      // The most frequent keyword lines keep columns, not span objects.
-      const base = this.lineStart;
-      if (kind === 'decision') {
-        const ts = trimStart(text, colonEnd, lineEnd);
-        const te = trimEnd(text, ts, lineEnd);
-        const some = ts < te;
-        this.addBody(
-          new DecisionLineNode(
-            this,
-            this.first - base,
-            colonEnd - base,
-            some ? ts - base : -1,
-            some ? te - base : -1,
-          ),
-        );
-      } else this.addBody(actionLine(this, this.first, colonEnd, lineEnd));
-      return;
-    }
-    const keyword = new KeywordNode(
-      kind,
-      this.place,
-      this.first - this.lineStart,
-      colonEnd - this.lineStart,
-    );
-    const value = this.span(colonEnd, lineEnd);
-    const beforeItems = this.items.length === 0 && !item;
-
-    if (kind === 'paragraphs' && afterLastItem && this.items.length + (item ? 1 : 0) > 0) {
-      // `Paragrafer:` may also stand in the signature block.
-      this.closeItem();
-      this.endSection();
-      this.context = 'signatures';
-      this.header.push(headerField(this, kind, keyword, value));
-      return;
-    }
-    if ((HEADER_KINDS as readonly KeywordKind[]).includes(kind)) {
-      if (beforeItems && this.context !== 'signatures') {
-        this.endSection();
-        if (this.header.some((h) => h.kind === kind)) {
-          this.problem(
-            keyword.range,
-            `${canonicalKeyword(kind)} står redan i huvudet. Ta bort den ena raden.`,
-            `${KEYWORDS[kind][1]} is already given in the header. Remove one of the lines.`,
-          );
-        }
-        this.header.push(headerField(this, kind as HeaderKind, keyword, value));
-        return;
-      }
-      return this.readTextLine(afterLastItem);
-    }
-    const group = GROUP_OF_SECTION_KEYWORD[kind];
-    if (group) {
-      if (!beforeItems || this.context === 'signatures') {
-        this.problem(
-          keyword.range,
-          `${canonicalKeyword(kind)}: ska stå före den första §-punkten.`,
-          `${KEYWORDS[kind][1]}: belongs before the first § item.`,
-        );
-        return;
-      }
-      this.endSection();
-      this.section = new SectionNode(
-        group === 'absent' ? 'absent' : 'present',
-        group,
-        this.place,
-        keyword,
-      );
-      this.sections.push(this.section);
-      this.context = 'section';
-      if (value) {
-        // `Närvarande: Ulf Andersson, Gullspång` — the first entry on the keyword line.
-        this.readAttendee(this.offsetOf(value), keyword._s, keyword._e);
-      }
-      return;
-    }
-    if (
-      kind === 'chair' ||
-      kind === 'secretary' ||
-      kind === 'adjuster' ||
-      kind === 'adjusted' ||
-      kind === 'posted'
-    ) {
-      if (afterLastItem) {
-        this.closeItem();
-        this.endSection();
-        this.context = 'signatures';
-        this.signatures.push(signatureLine(this, kind, keyword, value));
-        return;
-      }
-      return this.readTextLine(afterLastItem);
-    }
-    // decision, action (outside an item), next meeting and the v2 item labels
-    if (this.context !== 'item' || !item) {
-      this.problem(
-        keyword.range,
-        `${canonicalKeyword(kind)}: hör till en §-punkt. Skriv raden under punkten den gäller.`,
-        `${KEYWORDS[kind][1]}: belongs to a § item. Write the line under the item it concerns.`,
-      );
-      return;
-    }
-    if ((ITEM_LABEL_KINDS as readonly KeywordKind[]).includes(kind)) {
-      const label = kind as ItemLabelKind;
-      this.addBody(labelLine(this, label, keyword, value, colonEnd, lineEnd));
-      this.listLabel = LIST_LABEL_KINDS.includes(label) ? label : undefined;
-      return;
-    }
-    if (!value) {
-      this.addBody(new NextMeetingLineNode(this.place, keyword));
-      return;
-    }
-    const start = this.offsetOf(value);
-    const comma = value.text.indexOf(',');
-    const space = value.text.search(/\s/);
-    const cut = comma >= 0 ? comma : space >= 0 ? space : value.text.length;
-    this.addBody(
-      new NextMeetingLineNode(
-        this.place,
-        keyword,
-        this.span(start, start + cut),
-        this.span(start + cut + (comma >= 0 ? 1 : 0), lineEnd),
-      ),
-    );
-  }
-
-  private readBullet(): void {
-    const markerStart = this.first;
-    const after = this.firstEnd;
-    const { lineEnd } = this;
-    if (this.context === 'section') return this.readAttendee(after, markerStart - this.lineStart);
-    if (this.context === 'signatures') return this.notASignature();
-    const item = this.context === 'item' ? this.item : undefined;
-    const markerCol = markerStart - this.lineStart;
-    if (item) {
-      // `- Ja: 7`, `- Avstår: 2` — a vote tally, never an organisation.
-      const tally = tallyLine(this, after, lineEnd, markerCol);
-      if (tally) {
-        this.addBody(tally);
-        return;
-      }
-    }
-    const source = this.text;
-    const base = this.lineStart;
-    const ts = trimStart(source, after, lineEnd);
-    const te = trimEnd(source, ts, lineEnd);
-    const list = item ? this.listLabel : undefined;
-    // `- Hjo: text` — a short label and a colon followed by a blank or the line end; not
-    // `- Kl 10:00 fika`, a URL, a vote tally or a bullet of a list under a label.
-    let os = -1;
-    let oe = -1;
-    let rs = -1;
-    let re = -1;
-    if (!list && ts < te) {
-      const colon = roundTableColon(source, after, lineEnd);
-      if (colon >= 0) {
-        const start = trimStart(source, after, colon);
-        const end = trimEnd(source, start, colon);
-        if (
-          start < end &&
-          !(mayBeVoteChoice(source.charCodeAt(after)) && voteChoice(source.slice(after, colon))) &&
-          wordCount(source, start, end) <= 4
-        ) {
-          os = start - base;
-          oe = end - base;
-          const restStart = trimStart(source, colon + 1, lineEnd);
-          const restEnd = trimEnd(source, restStart, lineEnd);
-          if (restStart < restEnd) {
-            rs = restStart - base;
-            re = restEnd - base;
-          }
-        }
-      }
-    }
-    const bullet = new BulletLineNode(
-      this,
-      markerCol,
-      ts < te ? ts - base : -1,
-      ts < te ? te - base : -1,
-      os,
-      oe,
-      rs,
-      re,
-      list,
-      list ? bulletPersons(this, list, after, lineEnd) : undefined,
-    );
-    if (item) this.addBody(bullet);
-    else this.preamble.push(bullet);
-  }
-
-  private readAttendee(from: number, markerStart: number, markerEnd = markerStart + 1): void {
-    const section = this.section as SectionNode;
-    const entry = readAttendeeContent(
-      this,
-      from,
-      this.lineEnd,
-      section.group,
-      markerStart,
-      markerEnd,
-    );
-    section.entries.push(entry);
-    section._end = entry as unknown as LineNode;
-  }
-
-  private readTextLine(afterLastItem: boolean): void {
-    const { text, lineEnd } = this;
-    const first = this.first;
-    if (this.context === 'item' && this.item) {
-      const tally = tallyLine(this, first, lineEnd, -1);
-      if (tally) return void this.addBody(tally);
-    }
-    if (this.suggestKeyword()) return;
-    if (
-      this.context === 'signatures' ||
-      (afterLastItem &&
-        this.items.length > 0 &&
-        this.context !== 'item' &&
-        this.signatures.length > 0)
-    ) {
-      return this.notASignature();
-    }
-    const base = this.lineStart;
-    const ts = trimStart(text, base, lineEnd);
-    const te = trimEnd(text, ts, lineEnd);
-    if (this.context === 'section') {
-      if (indexBefore(text, 44 /* , */, base, lineEnd) >= 0) {
-        this.problems.push(
-          new ProblemNode(
-            this.anchor,
-            this.place.range,
-            {
-              sv: 'En närvarorad börjar med "- ": skriv - Namn, Organisation.',
-              en: 'An attendance line starts with "- ": write - Name, Organisation.',
-            },
-            {
-              range: this.cols(ts, ts),
-              newText: '- ',
-              title: { sv: 'Lägg till "- "', en: 'Add "- "' },
-            },
-          ),
-        );
-        return;
-      }
-      this.endSection();
-    }
-    if (this.context === 'item' && this.item) {
-      // `Justeras omedelbart.` and `Till justerare utses …` start with one of these letters.
-      const lower = text.charCodeAt(ts) | 0x20;
-      if (lower === 106 || lower === 112 || lower === 98 || lower === 116 || lower === 97) {
-        const span = this.span(ts, te) as Span;
-        // Trailing blanks of any kind change nothing (formatting removes them).
-        const end = contentEnd(text, ts, lineEnd);
-        const line = immediateLine(span, this.place) ?? electionLine(this, span, ts, end);
-        if (line) return void this.addBody(line);
-      }
-      this.addBody(new TextLineNode(this, ts - base, te - base));
-      return;
-    }
-    this.preamble.push(new TextLineNode(this, ts - base, te - base));
-  }
-
-  private notASignature(): void {
-    this.problem(
-      this.place.range,
-      'Efter den sista §-punkten följer bara underskrifter: Ordförande:, Sekreterare:, Justerare:, Justerat:, Anslaget:.',
-      'After the last § item only signature lines follow: Chair:, Secretary:, Adjuster:, Signed:, Posted: (or the Swedish keywords).',
-    );
-  }
-
-  /** A misspelt keyword at the line start is reported with its fix instead of read as text. */
-  private suggestKeyword(): boolean {
-    // Only a line with a colon can start with `Word:` or `Two words:`, and one ASCII character
-    // other than a letter or blank before the colon rules it out (the scan stops at the line end).
-    let colon = -1;
-    for (let i = this.first; i < this.lineEnd; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 58 /* : */) {
-        colon = i;
-        break;
-      }
-      if (c < 128 && c !== 32 && c !== 9 && !((c | 0x20) >= 97 && (c | 0x20) <= 122)) return false;
-    }
-    if (colon < 0) return false;
-    const problem = misspeltKeyword(
-      this.text,
-      this.first,
-      this.lineEnd,
-      this.context === 'item',
-      this.range,
-    );
-    if (problem)
-      this.problems.push(new ProblemNode(this.anchor, problem.range, problem.message, problem.fix));
-    return problem !== undefined;
-  }
-
-  private endSection(): void {
+  endSection(): void {
     this.section = undefined;
     if (this.context === 'section') this.context = 'header';
   }
@@ -631,7 +312,7 @@ export class BlockBuilder implements LineTools {
     return new SpanNode(this.place, start - this.lineStart, end - this.lineStart);
   }
 
-  private cols(start: number, end: number): Range {
+  cols(start: number, end: number): Range {
     const line = this.anchor.line + this._rel;
     return {
       start: { line, character: start - this.lineStart },

@@ -1,7 +1,7 @@
 import type { HeaderField, Keyword, SignatureLine, Span } from './ast';
 import type { LineTools } from './attendee';
 import type { HeaderKind, KeywordKind, SignatureKind } from './keywords';
-import { HeaderFieldNode, SignatureNode } from './nodes';
+import { HeaderFieldNode, SignatureNode } from './headerNodes';
 import { paragraphSet, personList, signerList } from './persons';
 
 /** Keywords of the signature block (a run of them right before a § is one too). */

@@ -1,7 +1,8 @@
 import type { ProtokollAst } from './ast';
 import { BlockBuilder, type Block, type BlockOptions } from './blockBuilder';
 import { diffText, layoutOf, relayout, type LineLayout } from './layout';
-import { ItemNode, type Anchor } from './nodes';
+import { ItemNode } from './itemNode';
+import type { Anchor } from './place';
 
 /** What the next parse of the same document may reuse: the layout and the § item blocks. */
 interface Reusable {

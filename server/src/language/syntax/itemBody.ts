@@ -11,13 +11,8 @@ import { contentEnd } from '../text';
 import type { LineTools } from './attendee';
 import { voteChoice, type ItemLabelKind } from './keywords';
 import { BODY_ELECTION, meetingRolesIn } from './meetingRoles';
-import {
-  ElectionLineNode,
-  ImmediateLineNode,
-  LabelLineNode,
-  TallyLineNode,
-  type LinePlace,
-} from './nodes';
+import { ElectionLineNode, ImmediateLineNode, LabelLineNode, TallyLineNode } from './bodyLineNodes';
+import type { LinePlace } from './place';
 import { leadingPersons, personList } from './persons';
 
 /** Labels whose text starts with the persons concerned. */

@@ -1,6 +1,6 @@
 import type { LineTools } from './attendee';
 import { trimEnd, trimStart } from './lines';
-import { ItemNode } from './nodes';
+import { ItemNode } from './itemNode';
 
 /**
  * A § line (`§ 12 Budget (Dnr 2024/12)`, `KS § 45 a Title`) from its mark at `markStart`–`markEnd`
