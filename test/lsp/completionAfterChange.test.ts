@@ -115,3 +115,41 @@ describe('language server over stdio: completion right after a change', function
     assert.equal(hover.range.start.line, owner - 1);
   });
 });
+
+describe('language server over stdio: completion with validation on save only', function () {
+  this.timeout(30_000);
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start({ settings: { validate: 'onSave', diagnosticsDelay: 0 } });
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('offers a person added to Närvarande a moment ago: no validation parses it, the request does', async () => {
+    const uri = 'untitled:On-save-1';
+    await client.open(uri, minutes);
+    await client.diagnosticsForVersion(uri, 1);
+    const added = lineOf('- Britt Andersson');
+    await client.change(uri, [
+      {
+        range: { start: { line: added, character: 0 }, end: { line: added, character: 0 } },
+        text: '- Eva Berg, Hjo\n',
+      },
+    ]);
+    // Some time later, typing in § 2 (not touched by the change).
+    const owner = lineOf('Åtgärd: Britt') + 1;
+    const at = lines[owner - 1].indexOf('@') + 1;
+    const result = await client.within(
+      client.connection.sendRequest<{ items: CompletionItem[] }>(CompletionRequest.method, {
+        textDocument: { uri },
+        position: { line: owner, character: at },
+      }),
+      'completion',
+    );
+    const labels = result.items.map((i) => i.label);
+    assert.ok(labels.includes('Eva Berg'), labels.join(', '));
+  });
+});

@@ -15,13 +15,20 @@ function itemWithLines(item: AgendaItem, line: (l: number) => number): string {
 
 const linesOf = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
+// An edit in the header is never answered from the earlier parse (the header's people are what
+// the items refer to): half the documents start with a § item, so edits reach the items often.
+const startText = fc.oneof(
+  documentText,
+  documentText.map((text) => `§ 1 Början\n${text}`),
+);
+
 describe('the latest parse answers for the newest text (earlierParse)', () => {
   // Whenever a line of the new text is answered from the earlier parse, that line has the same
   // text there, and the § item holding it reads the same as in a fresh parse, line for line.
   it('maps a line only when its § item reads the same, for random documents and edits', () => {
     let mapped = 0;
     fc.assert(
-      fc.property(documentText, edit, fc.nat(), (start, change, pick) => {
+      fc.property(startText, edit, fc.nat(), (start, change, pick) => {
         const service = createProtokollService();
         const earlier = service.parse(createTextDocument('file:///p.protokoll', start, 1));
         const text = apply(start, change);

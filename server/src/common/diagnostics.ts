@@ -120,8 +120,20 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly configFileProblems = new Map<string, string>();
   private readonly published = new Map<string, Published>();
+  /** Documents whose validation has started and not parsed yet. */
+  private readonly parsing = new Set<string>();
 
   constructor(private readonly options: DiagnosticsPublisherOptions) {}
+
+  /**
+   * Whether the newest version of `uri` is about to be parsed without a request doing it: its
+   * validation waits for the pause after typing or is about to parse. A request meanwhile may
+   * answer from the latest parse, whose facts elsewhere in the document are then no older than
+   * the diagnostics shown; otherwise (validation only on save) it parses the newest version.
+   */
+  parseComing(uri: string): boolean {
+    return this.timers.has(uri) || this.parsing.has(uri);
+  }
 
   /** Validates a document now (opened, saved, or its configuration changed). */
   async validateNow(uri: string): Promise<void> {
@@ -204,14 +216,20 @@ export class DiagnosticsPublisher {
     // right after it) is answered first, from the latest parse where it can. A message read
     // while the loop polls is dispatched by an immediate queued then, hence two hops. The series
     // check starts after them too: it parses the document once the folder is listed.
-    await yieldToWaitingRequests();
-    await yieldToWaitingRequests();
-    if (documents.get(uri)?.version !== version) return;
-    const seriesChecked = folder === undefined ? undefined : this.options.series?.check(folder);
+    this.parsing.add(uri);
+    let seriesChecked: Promise<Map<string, SeriesResult>> | undefined;
     try {
-      service.parse(doc);
-    } catch {
-      // The checks below parse again and report the failure.
+      await yieldToWaitingRequests();
+      await yieldToWaitingRequests();
+      if (documents.get(uri)?.version !== version) return;
+      seriesChecked = folder === undefined ? undefined : this.options.series?.check(folder);
+      try {
+        service.parse(doc);
+      } catch {
+        // The checks below parse again and report the failure.
+      }
+    } finally {
+      this.parsing.delete(uri);
     }
     const documentSettings = await settingsRead;
     const current = documents.get(uri);

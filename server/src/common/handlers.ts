@@ -37,6 +37,8 @@ export interface HandlerContext {
   readonly settings: SettingsStore;
   /** Whether the client applies `documentChanges` (versioned edits). */
   readonly versionedEdits: boolean;
+  /** Whether a validation is about to parse the newest version of a document. */
+  readonly parseComing: (uri: string) => boolean;
 }
 
 /**
@@ -76,18 +78,19 @@ export function registerHandlers(ctx: HandlerContext): void {
     params.textDocument.uri;
 
   // Typed right after a change, these are answered from the latest parse plus the current line
-  // when they can be: the parse of the new version is the validation's work, not theirs.
-  const beforeParse = { fromLatestParse: true };
+  // when they can be: the parse of the new version is the validation's work, not theirs. Only
+  // while that validation is on its way: with validation on save, nothing else would parse.
+  const beforeParse = (uri: string) => ({ fromLatestParse: ctx.parseComing(uri) });
 
   connection.onCompletion(
     onDocument('Completion', byTextDocument, (doc, config, { position }) =>
-      service.getCompletions(doc, position, config, beforeParse),
+      service.getCompletions(doc, position, config, beforeParse(doc.uri)),
     ),
   );
 
   connection.onHover(
     onDocument('Hover', byTextDocument, (doc, config, { position }) =>
-      service.getHover(doc, position, config, beforeParse),
+      service.getHover(doc, position, config, beforeParse(doc.uri)),
     ),
   );
 

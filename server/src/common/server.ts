@@ -116,9 +116,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     running = { ...parts, diagnostics: new DiagnosticsPublisher({ ...parts, series }), revalidate };
     // Answered whenever asked (also in push mode: "Check All Minutes" asks for the workspace).
     host.registerPullDiagnostics?.({ ...parts, series }, params);
+    const diagnostics = running.diagnostics;
     registerHandlers({
       ...parts,
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      parseComing: (uri) => diagnostics.parseComing(uri),
     });
     return {
       capabilities: {

@@ -15,8 +15,9 @@ export interface EarlierLine {
  * version of the same document: when the edit between the two versions lies outside the § item
  * of that line, neither on its lines nor on the § line of the next item (which ends it). That
  * item then reads the same in both versions (a § item's lines mean the same wherever it stands,
- * and the last item stays last), and so does the line. Undefined when the edit touches the item,
- * or the line lies in the header (before the first §), whose reading depends on what follows.
+ * and the last item stays last), and so does the line. Undefined when the edit touches the item
+ * or the header (whose people every item refers to), or the line lies in the header (before the
+ * first §), whose reading depends on what follows.
  */
 export function lineInEarlierParse(
   earlier: { readonly text: string; readonly ast: ProtokollAst },
@@ -46,6 +47,9 @@ export function lineInEarlierParse(
   const itemEnd =
     index + 1 < items.length ? items[index + 1].mark.start.line : lineStarts.length - 1;
   if (!(last < itemStart || first > itemEnd)) return undefined;
+  // The header lists the people and the body the items refer to: an edit there changes what a
+  // completion or hover anywhere offers.
+  if (first < items[0].mark.start.line) return undefined;
   return {
     line: oldLine,
     toNewLine: (l) => (l < first ? l : l > last ? l + shift : l),

@@ -134,6 +134,24 @@ describe('completion and hover before the new version is parsed', () => {
     assert.ok(!answeredFromLatest, 'the new version was parsed');
   });
 
+  it('parses the new version when the edit is in the header, whose people every item names', () => {
+    const first = fixture(OWNER_TYPED, URI);
+    const second = edited(OWNER_TYPED, (t) =>
+      t.replace('Gullspångs kommun\n', 'Gullspångs kommun\n- Eva Berg, Hjo\n'),
+    );
+    const { latest, fresh, answeredFromLatest } = askBothWays(
+      first.text,
+      second.text,
+      complete(second.at),
+    );
+    assert.ok(
+      fresh.items.some((i) => i.label === 'Eva Berg'),
+      fresh.items.map((i) => i.label).join(', '),
+    );
+    assert.deepEqual(latest, fresh);
+    assert.ok(!answeredFromLatest, 'the new version was parsed');
+  });
+
   it('parses the new version when edits above and below the cursor’s item come at once', () => {
     const first = fixture(OWNER_TYPED, URI);
     const second = edited(OWNER_TYPED, (t) =>
