@@ -9,7 +9,13 @@ import {
   stripComments,
   type ParseError,
 } from 'jsonc-parser';
-import { readConfig, type Locale, type ProtokollConfig, type Range } from '../language';
+import {
+  lastAtOrBefore,
+  readConfig,
+  type Locale,
+  type ProtokollConfig,
+  type Range,
+} from '../language';
 
 export { CONFIG_FILE_NAME } from './files';
 /** Problems of one configuration file reported at most; one more line says how many are left. */
@@ -206,15 +212,8 @@ function describeParseError(code: string): Bilingual {
 }
 
 function position(lineStarts: number[], offset: number) {
-  // The last line start at or before the offset, by binary search.
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
+  const line = lastAtOrBefore(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 export function zeroRange(): Range {

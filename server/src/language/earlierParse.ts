@@ -1,4 +1,5 @@
 import type { ProtokollAst } from './syntax/ast';
+import { lastAtOrBefore } from './sortedSearch';
 import { diffText } from './syntax/layout';
 
 /**
@@ -32,8 +33,8 @@ export function lineInEarlierParse(
   // Whether a line starts at `s` depends on the characters at s - 1 and s (`\r\n`), so the
   // starts outside [prefix, end] are the same in both versions, and so are the lines before
   // `first` and after `last`.
-  const first = lineOf(lineStarts, prefix - 1);
-  const last = lineOf(lineStarts, oldEnd);
+  const first = lastAtOrBefore(lineStarts, prefix - 1);
+  const last = lastAtOrBefore(lineStarts, oldEnd);
   const shift = lineStartsIn(text, prefix, newEnd) - lineStartsIn(old, prefix, oldEnd);
   let oldLine: number;
   if (line < first) oldLine = line;
@@ -54,18 +55,6 @@ export function lineInEarlierParse(
     line: oldLine,
     toNewLine: (l) => (l < first ? l : l > last ? l + shift : l),
   };
-}
-
-/** The line holding character `offset` (clamped to the text). */
-function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** How many lines start at the offsets `from`…`to` (a start follows `\n`, or `\r` alone). */

@@ -7,6 +7,7 @@ import { CHECKS } from './checks/registry';
 import { seriesFindings, seriesSummary, type SeriesSummary } from './checks/series';
 import { cappedReporter, type Finding } from './checks/context';
 import { DIAGNOSTIC_CODES } from './codes';
+import { lastAtOrBefore } from './sortedSearch';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from './config';
 import { computeCodeActions, type CodeActionContext } from './features/codeActions';
 import { completions } from './features/completion/index';
@@ -42,6 +43,7 @@ export * from './types';
 export * from './textDocument';
 export { applyTextEdits } from './textEdits';
 export { withinCodeCap } from './diagnosticCap';
+export { lastAtOrBefore } from './sortedSearch';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 export {
   DEFAULT_CONFIG,
@@ -447,14 +449,8 @@ function moved(range: Range, toNewLine: (line: number) => number): Range {
 
 function positionAt(lineStarts: readonly number[], text: string, offset: number): Position {
   offset = Math.max(0, Math.min(offset, text.length));
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
+  const line = lastAtOrBefore(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 function offsetAt(lineStarts: readonly number[], text: string, position: Position): number {

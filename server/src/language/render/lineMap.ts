@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../sortedSearch';
+
 /** Collects the source lines the rendered blocks carry in `data-line`. */
 export class LineMapBuilder {
   private readonly seen = new Set<number>();
@@ -18,12 +20,5 @@ export class LineMapBuilder {
  */
 export function nearestMappedLine(lineMap: readonly number[], line: number): number | undefined {
   if (lineMap.length === 0) return undefined;
-  let low = 0;
-  let high = lineMap.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineMap[mid] <= line) low = mid;
-    else high = mid - 1;
-  }
-  return lineMap[low];
+  return lineMap[lastAtOrBefore(lineMap, line)];
 }

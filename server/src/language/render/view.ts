@@ -2,6 +2,7 @@ import { signerRole, type BodyKind, type Locale, type ProtokollConfig } from '..
 import { parseTimeRange } from '../dates';
 import { buildModel, type MeetingModel } from '../model';
 import type { AgendaItem, ProtokollAst, SignatureLine } from '../syntax/ast';
+import { lastAtOrBefore } from '../sortedSearch';
 import type { SignerRole } from '../syntax/keywords';
 import type { ProtokollDiagnostic } from '../types';
 import { postingDates } from './certificate';
@@ -335,15 +336,7 @@ function attachDiagnostics(
 ): void {
   if (anchors.length === 0) return;
   for (const d of diagnostics) {
-    const line = d.range.start.line;
-    let low = 0;
-    let high = anchors.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (anchors[mid] <= line) low = mid;
-      else high = mid - 1;
-    }
-    const anchor = anchors[low];
+    const anchor = anchors[lastAtOrBefore(anchors, d.range.start.line)];
     const list = target.get(anchor) ?? [];
     list.push({ severity: d.severity as 1 | 2 | 3 | 4, code: d.code, message: d.message });
     target.set(anchor, list);
