@@ -98,25 +98,32 @@ export const allTokens: TokenType[] = [
   At,
 ];
 
-const lexer = new Lexer(
-  {
-    modes: {
-      start: [Newline, Indent, Comment, TitleMark, ItemMark, Keyword, Bullet, LineStartText],
-      prose: [NewlineInLine, ProseRest],
+// Built on first use: the block builder classifies lines without tokens, so a language server
+// that is not asked to format, nor meets an action line it must explain, never needs them (and
+// building a lexer analyses every pattern).
+let lexer: Lexer | undefined;
+const documentLexer = (): Lexer =>
+  (lexer ??= new Lexer(
+    {
+      modes: {
+        start: [Newline, Indent, Comment, TitleMark, ItemMark, Keyword, Bullet, LineStartText],
+        prose: [NewlineInLine, ProseRest],
+      },
+      defaultMode: 'start',
     },
-    defaultMode: 'start',
-  },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
-);
+    { positionTracking: 'onlyOffset', ensureOptimizations: false },
+  ));
 
-const lineLexer = new Lexer([Blank, Comma, LParen, RParen, Colon, At, Text], {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-});
+let lineLexer: Lexer | undefined;
+const lineRestLexer = (): Lexer =>
+  (lineLexer ??= new Lexer([Blank, Comma, LParen, RParen, Colon, At, Text], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+  }));
 
 /** The inside of one line from `start` to `end`: text and the punctuation the line grammars use. */
 export function lexLineRest(text: string, start: number, end: number): IToken[] {
-  const { tokens } = lineLexer.tokenize(text.slice(start, end));
+  const { tokens } = lineRestLexer().tokenize(text.slice(start, end));
   for (const token of tokens) {
     token.startOffset += start;
     token.endOffset = token.startOffset + token.image.length - 1;
@@ -138,7 +145,7 @@ export interface LexedLine {
  * unable to hide the next.
  */
 export function lex(text: string): { lines: LexedLine[]; lineStarts: number[] } {
-  const { tokens } = lexer.tokenize(text);
+  const { tokens } = documentLexer().tokenize(text);
   const lines: LexedLine[] = [];
   const lineStarts: number[] = [0];
   let current: IToken[] = [];
