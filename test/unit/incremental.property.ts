@@ -79,6 +79,16 @@ export function apply(text: string, e: { at: number; length: number; insert: str
 }
 
 const CONFIG: ProtokollConfig = mergeConfig({ organisations: ['Kommunalförbundet'] });
+/** A municipal body's: the checks of votes, substitutes, quorum and members run too. */
+const KOMMUNAL: ProtokollConfig = mergeConfig({
+  kind: 'kommunal',
+  seats: 7,
+  memberPersons: [
+    { name: 'Anna Ek', party: 'S', role: 'ordförande' },
+    { name: 'Per Berg', party: 'M' },
+    { name: 'Eva Lund', party: 'M' },
+  ],
+});
 
 /** Everything a client sees of one version, as JSON. */
 function snapshot(
@@ -90,7 +100,10 @@ function snapshot(
   const doc = createTextDocument(uri, text, version);
   return {
     ast: JSON.stringify(plainTree(service.parse(doc).ast)),
-    diagnostics: JSON.stringify(service.getDiagnostics(doc, CONFIG)),
+    diagnostics: JSON.stringify([
+      service.getDiagnostics(doc, CONFIG),
+      service.getDiagnostics(doc, KOMMUNAL),
+    ]),
     symbols: JSON.stringify(service.getDocumentSymbols(doc, CONFIG)),
   };
 }
