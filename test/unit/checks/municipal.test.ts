@@ -182,6 +182,17 @@ describe('municipal checks (kind kommunal)', () => {
       assert.match(KS, /Ja: Anna Ek \(S\), Maja Dahl \(S\), Leif Blom \(C\)/);
     });
 
+    it('names the first eight voters a roll call leaves out and counts the rest (a council)', () => {
+      const members = Array.from({ length: 20 }, (_, i) => `- Ledamot Nummer${i + 1} (S)`);
+      const text = edit('- Leif Blom (C)', `- Leif Blom (C)\n${members.join('\n')}`);
+      const [d] = only(text, 'vote/count', KOMMUNAL);
+      assert.match(
+        d.message,
+        /deltar i beslutet: Ledamot Nummer1, .*, Ledamot Nummer8 och 12 till saknas\./,
+      );
+      assert.ok(!d.message.includes('Nummer9'), d.message);
+    });
+
     it('reports a roll call that leaves a voter out, naming them', () => {
       const text = edit('Nej: Per Ek (M), Lisa Berg (M)', 'Nej: Per Ek (M)');
       const [d] = only(text, 'vote/count', { ...KOMMUNAL, locale: 'en' });

@@ -146,7 +146,19 @@ describe('hover', () => {
         '- Eva Karlsson, Tidaholm kommun',
         '- Eva Karlsson, Tidaholm kommun\n- Eva Lind, Hjo kommun',
       ).replace('Eva 25 %', 'E|va 25 %');
-      assert.match(markdown(text), /kan vara flera personer: Eva Karlsson, Eva Lind/);
+      assert.match(markdown(text), /kan vara flera personer: Eva Karlsson och Eva Lind\./);
+    });
+
+    it('names the first eight of many namesakes and counts the rest', () => {
+      const many = Array.from({ length: 30 }, (_, i) => `- Eva E${i}, Hjo kommun`).join('\n');
+      const text = SEED.replace(
+        '- Eva Karlsson, Tidaholm kommun',
+        `- Eva Karlsson, Tidaholm kommun\n${many}`,
+      ).replace('Eva 25 %', 'E|va 25 %');
+      assert.match(
+        markdown(text),
+        /kan vara flera personer: Eva Karlsson, Eva E0, .*, Eva E6 och 23 till\.$/,
+      );
     });
 
     it('shows nothing for a name nobody in the lists has (Magnus)', () => {

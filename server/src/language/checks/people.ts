@@ -1,8 +1,19 @@
 import type { MeetingModel, Person } from '../model';
 import type { PersonRef, Span } from '../syntax/ast';
 
-/** `Anna Ek, Per Ek och Eva Lind` / `Anna Ek, Per Ek and Eva Lind`. */
+/** How many names a message lists before it counts the rest (a council has 101 members). */
+export const MAX_LISTED_NAMES = 8;
+
+/**
+ * `Anna Ek, Per Ek och Eva Lind` / `Anna Ek, Per Ek and Eva Lind`; past `MAX_LISTED_NAMES`, the
+ * first ones and how many more: `Anna Ek, …, Olle Nord och 91 till` / `… and 91 more`.
+ */
 export function listNames(names: readonly string[]): { sv: string; en: string } {
+  if (names.length > MAX_LISTED_NAMES) {
+    const head = names.slice(0, MAX_LISTED_NAMES).join(', ');
+    const more = names.length - MAX_LISTED_NAMES;
+    return { sv: `${head} och ${more} till`, en: `${head} and ${more} more` };
+  }
   if (names.length <= 1) return { sv: names[0] ?? '', en: names[0] ?? '' };
   const head = names.slice(0, -1).join(', ');
   const last = names[names.length - 1];

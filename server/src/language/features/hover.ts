@@ -1,4 +1,5 @@
 import { ADJUSTMENT_DAYS, POSTING_DAYS } from '../checks/dates';
+import { listNames } from '../checks/people';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from '../config';
 import {
   addDays,
@@ -227,7 +228,9 @@ function personHover(model: MeetingModel, found: PersonAt, locale: Locale): Hove
     };
   }
   if (found.kind === 'ambiguous') {
-    const who = found.namesakes.map((p) => escapeMarkdown(p.name)).join(', ');
+    // A first name shared by a whole council: the first few names and how many more.
+    const names = listNames(found.namesakes.map((p) => escapeMarkdown(p.name)));
+    const who = locale === 'en' ? names.en : names.sv;
     return {
       contents: { kind: 'markdown', value: T.ambiguous[locale](escapeMarkdown(found.text), who) },
       range: found.range,
