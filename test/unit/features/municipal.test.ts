@@ -190,6 +190,24 @@ describe('features on municipal minutes', () => {
       assert.match(hover(at('Nej: Per', 1)), /Ja vinner/);
     });
 
+    it('shows at most 101 names of a vote, and what Ja means as written (markdown escaped)', () => {
+      // Ledamot Aa, Ledamot Ab, …: names are letters.
+      const name = (i: number) =>
+        `Ledamot ${'ABCDEF'[Math.floor(i / 26)]}${'abcdefghijklmnopqrstuvwxyz'[i % 26]}`;
+      const many = Array.from({ length: 150 }, (_, i) => `${name(i)} (S)`).join(', ');
+      const text = at('Omröstning:', 2, 0)
+        .replace(
+          'Ja: Anna Ek (S), Maja Dahl (S), Leif Blom (C), Nils Åberg (V)',
+          `Ja: Anna Ek (S), ${many}`,
+        )
+        .replace('Ja för förslaget', 'Ja för *förslaget*');
+      const value = hover(text);
+      assert.match(value, /- Ja: 151 \(Anna Ek, Ledamot Aa, Ledamot Ab, /);
+      assert.ok(value.includes(`${name(99)} och 50 till)`), value);
+      assert.ok(!value.includes(name(100)), value);
+      assert.match(value, /Ja står för: \\\*förslaget\\\*/);
+    });
+
     it('names the chair’s casting vote on a tie, in Swedish and English', () => {
       assert.match(
         hover(at('Omröstning:', 2, 1)),

@@ -1,5 +1,6 @@
 import { ADJUSTMENT_DAYS, POSTING_DAYS } from '../checks/dates';
 import { listNames } from '../checks/people';
+import { escapeMarkdown } from './markdown';
 import { DEFAULT_CONFIG, type Locale, type ProtokollConfig } from '../config';
 import {
   addDays,
@@ -424,9 +425,4 @@ function dateHover(model: MeetingModel, kind: DateKind, text: string, locale: Lo
     if (days > 0) lines.push('', `- ${D.nextAfter[locale](days)}`);
   }
   return lines.join('\n');
-}
-
-/** Escapes text from the document so markdown shows it literally. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
 }

@@ -5,6 +5,7 @@ import type { ItemModel, MeetingModel, Person, Vote } from '../model';
 import type { HeaderField, PersonRef, Span } from '../syntax/ast';
 import { NATIONAL_PARTIES } from '../syntax/keywords';
 import { nameKey } from '../text';
+import { escapeMarkdown as md } from './markdown';
 import type { LineNode } from './symbols';
 
 /*
@@ -29,6 +30,7 @@ const T = {
   },
   vote: {
     title: { sv: (n: string) => `Omröstning i § ${n}`, en: (n: string) => `Vote in § ${n}` },
+    more: { sv: (n: number) => `och ${n} till`, en: (n: number) => `and ${n} more` },
     yes: { sv: 'Ja', en: 'Yes (Ja)' },
     no: { sv: 'Nej', en: 'No (Nej)' },
     abstain: { sv: 'Avstår', en: 'Abstain (Avstår)' },
@@ -158,9 +160,10 @@ export function partyText(letters: string, config: ProtokollConfig): string {
   if (national) return `**${letters}** — ${national} (${T.party.national[locale]})`;
   const configured = config.parties.find((p) => nameKey(p.short) === nameKey(letters));
   if (configured) {
-    return `**${letters}**${configured.name ? ` — ${configured.name}` : ''} (${T.party.configured[locale]})`;
+    return `**${md(letters)}**${configured.name ? ` — ${md(configured.name)}` : ''} (${T.party.configured[locale]})`;
   }
-  return T.party.unknown[locale](letters);
+  // In a code span, where markdown is not read; a backtick would end it.
+  return T.party.unknown[locale](letters.replace(/`/g, "'"));
 }
 
 /** The party letters written on a line (attendance, tallies, labels, signatures, header). */
@@ -195,6 +198,9 @@ function meanings(meaning: string): { yes: string; no: string } | undefined {
   return m ? { yes: m[1], no: m[2] } : undefined;
 }
 
+/** How many names of a Ja, Nej or Avstår list a vote's hover shows. */
+const MAX_VOTE_NAMES = 101;
+
 /** A vote's tallies, its result and whether it carries; a tie names the chair's casting vote. */
 export function voteText(model: MeetingModel, item: ItemModel, vote: Vote, locale: Locale): string {
   const lines = [`**${T.vote.title[locale](itemNumber(item))}**`, ''];
@@ -203,27 +209,30 @@ export function voteText(model: MeetingModel, item: ItemModel, vote: Vote, local
     if (count === undefined) continue;
     const names = vote.tallies
       .filter((t) => t.choice === choice)
-      .flatMap((t) => t.persons.map((p) => p.name.text));
-    lines.push(
-      `- ${T.vote[choice][locale]}: ${count}${names.length > 0 ? ` (${names.join(', ')})` : ''}`,
-    );
+      .flatMap((t) => t.persons.map((p) => md(p.name.text)));
+    // Every member of the largest council (101); a longer list is not minutes but noise.
+    const shown =
+      names.length > MAX_VOTE_NAMES
+        ? `${names.slice(0, MAX_VOTE_NAMES).join(', ')} ${T.vote.more[locale](names.length - MAX_VOTE_NAMES)}`
+        : names.join(', ');
+    lines.push(`- ${T.vote[choice][locale]}: ${count}${names.length > 0 ? ` (${shown})` : ''}`);
   }
   const meant = vote.meaning ? meanings(vote.meaning.text) : undefined;
   if (meant) {
     lines.push(
-      `- ${T.vote.yesMeans[locale]}: ${meant.yes}`,
-      `- ${T.vote.noMeans[locale]}: ${meant.no}`,
+      `- ${T.vote.yesMeans[locale]}: ${md(meant.yes)}`,
+      `- ${T.vote.noMeans[locale]}: ${md(meant.no)}`,
     );
   } else if (vote.meaning) {
-    lines.push(`- ${T.vote.meaning[locale]}: ${vote.meaning.text}`);
+    lines.push(`- ${T.vote.meaning[locale]}: ${md(vote.meaning.text)}`);
   }
   lines.push('');
   const yes = vote.counts.yes;
   const no = vote.counts.no;
   if (yes === undefined || no === undefined) lines.push(T.vote.incomplete[locale]);
   else if (yes === no) lines.push(T.vote.tie[locale](yes));
-  else if (yes > no) lines.push(T.vote.carriesYes[locale](yes, no, meant?.yes));
-  else lines.push(T.vote.carriesNo[locale](yes, no, meant?.no));
+  else if (yes > no) lines.push(T.vote.carriesYes[locale](yes, no, meant && md(meant.yes)));
+  else lines.push(T.vote.carriesNo[locale](yes, no, meant && md(meant.no)));
   const voters = model.votersIn(item).length;
   const cast = (yes ?? 0) + (no ?? 0) + (vote.counts.abstain ?? 0);
   if (voters > 0) lines.push('', T.vote.voters[locale](cast, voters));
@@ -298,20 +307,20 @@ export function personGroupLines(
   const key = people[0]?.key;
   for (const person of people) {
     const parts: string[] = [T.groups[person.group][locale]];
-    if (person.party) parts[0] += ` (${person.party.text})`;
-    if (person.entry.role) parts.push(person.entry.role.text);
+    if (person.party) parts[0] += ` (${md(person.party.text)})`;
+    if (person.entry.role) parts.push(md(person.entry.role.text));
     if (person.replaces) {
-      const who = `${person.replaces.name.text}${person.replaces.party ? ` (${person.replaces.party.text})` : ''}`;
-      parts.push(T.replaces[locale](who));
+      const { name, party } = person.replaces;
+      parts.push(T.replaces[locale](`${md(name.text)}${party ? ` (${md(party.text)})` : ''}`));
     }
-    if (person.function) parts.push(person.function.text);
-    if (person.paragraphs) parts.push(person.paragraphs.span.text);
+    if (person.function) parts.push(md(person.function.text));
+    if (person.paragraphs) parts.push(md(person.paragraphs.span.text));
     lines.push(`- ${parts.join(', ')}`);
   }
   for (const other of model.people) {
     if (other.replaces && nameKey(other.replaces.name.text) === key) {
-      const when = other.paragraphs ? ` (${other.paragraphs.span.text})` : '';
-      lines.push(`- ${T.replacedBy[locale](other.name.text)}${when}`);
+      const when = other.paragraphs ? ` (${md(other.paragraphs.span.text)})` : '';
+      lines.push(`- ${T.replacedBy[locale](md(other.name.text))}${when}`);
     }
   }
   return lines;
