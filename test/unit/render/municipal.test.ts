@@ -107,6 +107,21 @@ describe('renderer: the municipal layout (kind kommunal)', () => {
     assert.doesNotMatch(html, /class="signatures"|class="attendance/);
   });
 
+  it('sets a list of more than six people in two columns, as the PDF does', () => {
+    const { html } = render(MINUTES, { config: KOMMUNAL });
+    // Four Beslutande (with the serving substitute): one column.
+    assert.ok(!html.includes('people columns'));
+    const many = MINUTES.replace(
+      '- Leif Blom (C)\n',
+      '- Leif Blom (C)\n- Maja Dahl (S)\n- Omar Said (S)\n- Marie Ek (KD)\n',
+    );
+    const list = /<ul class="people columns">([\s\S]*?)<\/ul>/.exec(
+      render(many, { config: KOMMUNAL }).html,
+    );
+    assert.ok(list, 'two columns');
+    assert.equal((list[1].match(/<li[ >]/g) ?? []).length, 7);
+  });
+
   it('always carries Anslag/Bevis: blank lines until Justerat and Anslaget are written', () => {
     const draft = render(MINUTES, { config: KOMMUNAL }).html;
     const box = section(draft, 'certificate certificate-municipal');

@@ -395,6 +395,14 @@ body {
   padding: 0;
   list-style: none;
 }
+/* Two columns where each gets 14rem; a narrow preview keeps one. */
+.people.columns {
+  columns: 2 14rem;
+  column-gap: 1.5rem;
+}
+.people.columns li {
+  break-inside: avoid;
+}
 .person-details {
   color: var(--pk-muted);
 }

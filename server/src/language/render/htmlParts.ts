@@ -1,7 +1,7 @@
 import { escapeHtml } from './escape';
 import type { Inline } from './inline';
 import type { LabelledBlock, ListItemView, SecrecyBlock, VoteBlock } from './itemBlocks';
-import type { FrontPageView } from './municipal';
+import { MAX_PEOPLE_IN_ONE_COLUMN, type FrontPageView } from './municipal';
 import type { Labels } from './labels';
 import type { MinutesView, SignerView } from './view';
 
@@ -129,7 +129,7 @@ export function frontPageHtml(ctx: HtmlContext, front: FrontPageView): string {
       row.group,
       row.heading,
       row.line,
-      `<ul class="people">${entries.join('')}</ul>${anchors.join('')}`,
+      `<ul class="${entries.length > MAX_PEOPLE_IN_ONE_COLUMN ? 'people columns' : 'people'}">${entries.join('')}</ul>${anchors.join('')}`,
     );
   }
   fact(

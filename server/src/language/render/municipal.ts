@@ -44,6 +44,12 @@ export interface FrontPageEntry {
   readonly details: string[];
 }
 
+/**
+ * A list of more people than this is set in two columns (the HTML where the page is wide enough
+ * for two, the PDF always), as councils print their Beslutande.
+ */
+export const MAX_PEOPLE_IN_ONE_COLUMN = 6;
+
 const ROW_ORDER: readonly AttendanceGroup[] = [
   'voting',
   'present',

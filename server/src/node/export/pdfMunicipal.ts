@@ -1,4 +1,5 @@
 import type { FrontPageView, SignerView } from '../../language/render/view';
+import { MAX_PEOPLE_IN_ONE_COLUMN } from '../../language/render/municipal';
 import { packColumns } from './pdfColumns';
 import type { PdfLayout } from './pdfLayout';
 import type { LeafContent, StructureElement } from './pdfStructure';
@@ -8,8 +9,6 @@ const LABEL_WIDTH = 118;
 const VALUE_X = MARGIN.left + LABEL_WIDTH + 8;
 const VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH - 8;
 const FACT_SIZE = SIZE.body - 0.5;
-/** Rows with more people than this are set in two columns, to keep the first page one page. */
-const ONE_COLUMN = 6;
 
 /**
  * The first page of a municipal body's minutes (`kind: kommunal`), tagged: `P` (kind of
@@ -111,12 +110,12 @@ export function frontPage(layout: PdfLayout, root: StructureElement, front: Fron
     const lineHeight = FACT_SIZE * 1.35;
 
     /**
-     * A list of people: two columns past ONE_COLUMN names; a list longer than the rest of the
+     * A list of people: two columns past MAX_PEOPLE_IN_ONE_COLUMN names; a list longer than the rest of the
      * page (a large council's Beslutande) goes on in parts, each on its own page under the
      * heading with "(forts.)", so a column never runs over the page's foot.
      */
     const attendanceRow = (heading: string, lines: readonly string[]) => {
-      const twoColumns = lines.length > ONE_COLUMN;
+      const twoColumns = lines.length > MAX_PEOPLE_IN_ONE_COLUMN;
       const width = twoColumns ? VALUE_WIDTH / 2 - 6 : VALUE_WIDTH;
       const heights = lines.map((l) => writer.estimateHeight(l, 'regular', FACT_SIZE, width));
       const total = heights.reduce((a, b) => a + b, 0);
