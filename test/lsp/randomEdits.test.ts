@@ -8,24 +8,13 @@ import type {
   Diagnostic,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { seeded } from '../../scripts/fuzz/shapes';
 import { LspClient, repoRoot } from './client';
 
 const seedText = fs.readFileSync(
   path.join(repoRoot, 'examples', 'sikt', 'sikt-2018-12-14.protokoll'),
   'utf8',
 );
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same session. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHARACTERS = 'aåäöeÖ §:,-()@1234567890\n';
 const LINES = [
@@ -96,7 +85,8 @@ describe('language server over stdio: randomised incremental edits', function ()
     it(`ends with the diagnostics of a fresh open (seed ${seed}, ${delay} ms delay)`, async () => {
       const client = await LspClient.start({ settings: { diagnosticsDelay: delay } });
       try {
-        const random = prng(seed);
+        // The same seed gives the same session.
+        const random = seeded(seed);
         const uri = 'untitled:Edited';
         let mirror = TextDocument.create(uri, 'protokoll', 1, seedText);
         await client.open(uri, seedText);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { seeded } from '../../scripts/fuzz/shapes';
 import {
   closelyRankedMunicipalities,
   foldDiacritics,
@@ -20,18 +21,7 @@ import {
  * lists against a brute force over all 290 names.
  */
 
-// A seeded generator (mulberry32): the same strings on every run.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// Seeded: the same strings on every run.
 const random = seeded(12);
 const pick = (s: string) => s[Math.floor(random() * s.length)];
 const word = (alphabet: string, max: number) => {
