@@ -1,42 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
-  type Connection,
   type Diagnostic,
-  type TextDocuments,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import {
   byRangeStart,
   createTextDocument,
   type ProtokollConfig,
-  type ProtokollService,
+  type ProtokollDiagnostic,
   type ProtokollTextDocument,
 } from '../language';
 import { readText } from './cli/files';
-import { toLspDiagnostic, type DiagnosticsSupport, type SeriesChecks } from '../common/diagnostics';
+import { toLspDiagnostic, type DiagnosticsPublisherOptions } from '../common/diagnostics';
 import { describe } from '../common/editorSettings';
-import type { SettingsStore } from '../common/settingsStore';
 import { findMinutesFiles } from './minutesFiles';
 import { filePathOf, fileUriOf } from './settings';
 
 /** A workspace check reads at most this many files (a home folder opened by mistake). */
 export const MAX_WORKSPACE_FILES = 5000;
 
-export interface PullDiagnosticsOptions {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  readonly service: ProtokollService;
-  readonly settings: SettingsStore;
-  readonly support: DiagnosticsSupport;
-  /**
-   * The numbering across a folder's files as pushed diagnostics compute it (with the summaries of
-   * the files on disk): a pull for an open document uses it instead of reading the folder again.
-   */
-  readonly series?: SeriesChecks;
+export interface PullDiagnosticsOptions extends DiagnosticsPublisherOptions {
   /** The workspace folders (file system paths), as the client last said. */
   readonly workspaceFolders: () => readonly string[];
 }
@@ -126,19 +112,32 @@ async function checkOpenViaSeries(
   uri: string,
   folder: string,
 ): Promise<Diagnostic[] | undefined> {
-  const { series, documents, service, support, connection } = options;
+  const { series, documents } = options;
   if (!series || !documents.get(uri) || series.folderOf(uri) !== folder) return undefined;
   const result = (await series.check(folder)).get(uri);
   const doc = documents.get(uri);
   if (!result || !doc || result.version !== doc.version) return undefined;
+  const { config } = await options.settings.forDocument(uri);
+  return withOwnChecks(options, doc, config, result.diagnostics) ?? [];
+}
+
+/**
+ * A document's own diagnostics with those of the numbering across its folder, as LSP
+ * diagnostics by position; undefined (and logged) when its checks fail.
+ */
+function withOwnChecks(
+  options: PullDiagnosticsOptions,
+  doc: ProtokollTextDocument,
+  config: ProtokollConfig,
+  series: readonly ProtokollDiagnostic[],
+): Diagnostic[] | undefined {
   try {
-    const { config } = await options.settings.forDocument(uri);
-    return [...service.getDiagnostics(doc, config), ...result.diagnostics]
-      .map((d) => toLspDiagnostic(d, uri, doc.version, support))
+    return [...options.service.getDiagnostics(doc, config), ...series]
+      .map((d) => toLspDiagnostic(d, doc.uri, doc.version, options.support))
       .sort(byRangeStart);
   } catch (error) {
-    connection.console.error(`Checking ${uri} failed: ${describe(error)}`);
-    return [];
+    options.connection.console.error(`Checking ${doc.uri} failed: ${describe(error)}`);
+    return undefined;
   }
 }
 
@@ -202,24 +201,17 @@ function check(
   options: PullDiagnosticsOptions,
   members: readonly Member[],
 ): Map<string, Diagnostic[]> {
-  const { service, support, connection } = options;
+  const { service, connection } = options;
   const out = new Map<string, Diagnostic[]>();
-  let series = new Map<string, ReturnType<ProtokollService['getDiagnostics']>>();
+  let series = new Map<string, ProtokollDiagnostic[]>();
   try {
     series = service.getSeriesDiagnostics(members.map(({ doc, config }) => ({ doc, config })));
   } catch (error) {
     connection.console.error(`Checking the numbering across files failed: ${describe(error)}`);
   }
   for (const { doc, config } of members) {
-    try {
-      const own = service.getDiagnostics(doc, config);
-      const all = [...own, ...(series.get(doc.uri) ?? [])].map((d) =>
-        toLspDiagnostic(d, doc.uri, doc.version, support),
-      );
-      out.set(doc.uri, all.sort(byRangeStart));
-    } catch (error) {
-      connection.console.error(`Checking ${doc.uri} failed: ${describe(error)}`);
-    }
+    const all = withOwnChecks(options, doc, config, series.get(doc.uri) ?? []);
+    if (all) out.set(doc.uri, all);
   }
   return out;
 }
