@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/serverLaunch';
 import { currentLocale, message } from './messages';
 
 export const CLIENT_ID = 'protokoll';
@@ -38,15 +39,15 @@ export interface ProtokollClientOptions {
  */
 export function createProtokollClient(options: ProtokollClientOptions): LanguageClient {
   const { serverModule, outputChannel } = options;
-  // V8's young generation would grow to 32 MB, a third of the server's memory with a long
-  // document open; 1 MB semi-spaces cost no measurable time (docs/performance.md).
-  const execArgv = ['--max-semi-space-size=1'];
+  // Flags and environment that keep the server's memory small (server/src/serverLaunch.ts).
+  const execArgv = [...SERVER_NODE_FLAGS];
+  const env = { ...SERVER_ENVIRONMENT };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv, env } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env },
     },
   };
   const failures = new FailureReporter(options);

@@ -3,9 +3,14 @@ import { CompletionRequest, type Position } from 'vscode-languageserver-protocol
 import { LspClient } from '../../test/lsp/client';
 import { generateMinutes } from './generate';
 
-/** What the editor feels while typing, measured over stdio against `dist/server.js`. */
+/**
+ * What the editor feels while typing, measured over stdio against `dist/server.js`, started as
+ * the VS Code client starts it (server/src/serverLaunch.ts) or bare.
+ */
 export interface LspRow {
   readonly lines: number;
+  /** Started with no Node flags and no launch environment (`protokoll-language-server`). */
+  readonly bare: boolean;
   /** didOpen → first publishDiagnostics, median of fresh documents. */
   readonly openMs: number;
   /** didChange (one character) → diagnostics of that version, with diagnosticsDelay 0. */
@@ -35,10 +40,14 @@ function rssMb(pid: number): number {
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /** One server per size, so the RSS figures are this document's alone. */
-export async function measureLsp(lines: number): Promise<LspRow> {
+export async function measureLsp(lines: number, { bare = false } = {}): Promise<LspRow> {
   const text = generateMinutes(lines);
   const rows = text.split('\n');
-  const client = await LspClient.start({ settings: { diagnosticsDelay: 0 }, timeoutMs: 60_000 });
+  const client = await LspClient.start({
+    settings: { diagnosticsDelay: 0 },
+    timeoutMs: 60_000,
+    bare,
+  });
   try {
     // Open → diagnostics on fresh URIs; each closed again so only one stays open at the end.
     const opens: number[] = [];
@@ -112,6 +121,7 @@ export async function measureLsp(lines: number): Promise<LspRow> {
 
     return {
       lines,
+      bare,
       openMs: percentile(opens, 50),
       keystrokeP50: percentile(keystrokes, 50),
       keystrokeP95: percentile(keystrokes, 95),

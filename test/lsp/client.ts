@@ -1,4 +1,5 @@
-// A small LSP client for the stdio tests: starts `node dist/server.js --stdio`, speaks LSP to it
+// A small LSP client for the stdio tests: starts `node dist/server.js --stdio` (with the flags and
+// environment the VS Code client starts it with, server/src/serverLaunch.ts), speaks LSP to it
 // with vscode-languageserver-protocol, answers the server's requests like an editor would, and
 // turns published diagnostics into promises (no sleeps: every wait is for an event, with a
 // timeout).
@@ -32,6 +33,7 @@ import {
   type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/serverLaunch';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverPath = process.env.PROTOKOLL_SERVER ?? path.join(repoRoot, 'dist', 'server.js');
@@ -73,8 +75,14 @@ export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   /** How long to wait for any single expected event (default 10 s). */
   readonly timeoutMs?: number;
-  /** The server's command line (default: this Node with `dist/server.js --stdio`). */
+  /**
+   * The server's command line (default: this Node with the server's launch flags and
+   * `dist/server.js --stdio`, in the server's launch environment).
+   */
   readonly command?: readonly [string, ...string[]];
+  /** Start `node dist/server.js --stdio` with no flags and no launch environment, as editors
+   * that run `protokoll-language-server` unconfigured do. */
+  readonly bare?: boolean;
   /** The workspace root the client announces (default: the repository). */
   readonly rootPath?: string;
   readonly initializationOptions?: unknown;
@@ -141,8 +149,15 @@ export class LspClient {
         `${serverPath} not found: build it with npx tsc -p . && node scripts/bundle.mjs`,
       );
     }
-    const [command, ...args] = options.command ?? [process.execPath, serverPath, '--stdio'];
-    const child = spawn(command, args, { stdio: 'pipe' });
+    const flags = options.bare ? [] : SERVER_NODE_FLAGS;
+    const [command, ...args] = options.command ?? [
+      process.execPath,
+      ...flags,
+      serverPath,
+      '--stdio',
+    ];
+    const env = options.bare ? process.env : { ...process.env, ...SERVER_ENVIRONMENT };
+    const child = spawn(command, args, { stdio: 'pipe', env });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

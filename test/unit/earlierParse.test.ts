@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createProtokollService, createTextDocument } from '../../server/src/language';
-import { lineInEarlierParse } from '../../server/src/language/earlierParse';
+import { changeBetween, lineInEarlierParse } from '../../server/src/language/earlierParse';
 import { plainTree } from '../../server/src/language/syntax/plainTree';
 import type { AgendaItem } from '../../server/src/language/syntax/ast';
 import { apply, documentText, edit } from './incremental.property';
@@ -34,7 +34,7 @@ describe('the latest parse answers for the newest text (earlierParse)', () => {
         const text = apply(start, change);
         const fresh = createProtokollService().parse(createTextDocument('file:///q', text, 1));
         const line = pick % fresh.ast.lineCount;
-        const found = lineInEarlierParse(earlier, text, line);
+        const found = lineInEarlierParse(earlier, changeBetween(start, text), line);
         if (!found) return;
         mapped++;
         assert.equal(linesOf(start)[found.line], linesOf(text)[line], 'the same line text');

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { createProtokollClient, startProtokollClient } from '../../client/src/languageClient';
 import { DIAGNOSTIC_CODES } from '../../server/src/language/codes';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/serverLaunch';
 import {
   EXTENSION_ID,
   closeAllEditors,
@@ -244,6 +245,21 @@ describe('the Protokoll extension', () => {
       'numbering/empty-title',
       'signature/mismatch',
     ]);
+  });
+
+  it('starts the server with the flags and environment that keep its memory small', async () => {
+    const { document } = await openWorkspaceFile(SEED);
+    await waitForCodes(document.uri, ['municipality/form', 'signature/mismatch']);
+    const pids = serverProcesses();
+    assert.ok(pids.length > 0, 'no dist/server.js child of the extension host');
+    for (const pid of pids) {
+      const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const server = commandLine.findIndex((arg) => /[\\/]dist[\\/]server\.js$/.test(arg));
+      assert.deepEqual(commandLine.slice(1, server), [...SERVER_NODE_FLAGS], commandLine.join(' '));
+      const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(SERVER_ENVIRONMENT))
+        assert.ok(environment.includes(`${name}=${value}`), `${name}=${value} not set`);
+    }
   });
 
   it('tells the user, with a button to the output, when the server file is missing', async () => {

@@ -1,7 +1,6 @@
 // The language server's wiring over the language service, shared by the Node server
 // (node/server.ts) and the browser's web worker (web/server.ts). What only one of them can do
 // (read the disk for a folder's other minutes, watch files) comes from its ServerHost.
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -14,7 +13,9 @@ import {
 import { createProtokollService, type ProtokollService } from '../language';
 import { CONFIG_FILE_NAME } from './configText';
 import { DiagnosticsPublisher, type DiagnosticsSupport, type SeriesChecks } from './diagnostics';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from './editorSettings';
+import { lazyTextDocuments } from './lazyTextDocument';
 import { CODE_ACTION_KIND_LIST, COMPLETION_TRIGGER_CHARACTERS, registerHandlers } from './handlers';
 import { VERSION } from './packageInfo';
 import { SettingsStore, type ConfigFileSource } from './settingsStore';
@@ -64,7 +65,7 @@ export interface ServerHost {
 
 /** Serves one client over `connection` until it exits. */
 export function startServer(connection: Connection, host: ServerHost): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(lazyTextDocuments);
   const service = createProtokollService({ cacheSize: host.cacheSize });
   let running: RunningServer | undefined;
   let registerConfigurationChange = false;

@@ -17,7 +17,7 @@ import * as persons from './features/persons';
 import { selectionRanges } from './features/selectionRanges';
 import { documentSymbols } from './features/symbols';
 import { formatText, minimalEdit } from './features/formatting';
-import { lineInEarlierParse } from './earlierParse';
+import { changeBetween, lineInEarlierParse } from './earlierParse';
 import { buildModel, type MeetingModel } from './model';
 import {
   buildMinutesView,
@@ -160,7 +160,8 @@ export function createProtokollService(options: ProtokollServiceOptions = {}) {
   ): T {
     const latest = cache.get(doc.uri);
     if (options.fromLatestParse && latest && latest.version !== doc.version) {
-      const earlier = lineInEarlierParse(latest, doc.getText(), position.line);
+      const change = doc.changesSince?.(latest.text) ?? changeBetween(latest.text, doc.getText());
+      const earlier = lineInEarlierParse(latest, change, position.line);
       if (earlier) {
         const answered = answer(latest, { line: earlier.line, character: position.character });
         return moveLines(answered, earlier.toNewLine);
